@@ -1,0 +1,81 @@
+// The one catalogue of error codes: HTTP status and a message in zh-CN and en for each.
+// Every refusal anywhere (API, CLI, import files) is an AppError with one of these codes.
+// Add a code by adding one entry here; never throw bare Errors for user-facing failures.
+
+/** One problem with one field of the input: the field's path and the reason in both languages. */
+export interface FieldIssue {
+  field: string;
+  zh: string;
+  en: string;
+  /** 1-based line (import files) or feature index, when the input has lines. */
+  line?: number;
+}
+
+export const ERROR_CATALOGUE = {
+  VALIDATION_FAILED: { status: 400, zh: '输入有误', en: 'Invalid input' },
+  NOT_FOUND: { status: 404, zh: '资源不存在', en: 'Not found' },
+  ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
+  UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Login required' },
+  SESSION_EXPIRED: { status: 401, zh: '会话已超时，请重新登录', en: 'Session expired, please log in again' },
+  LOGIN_FAILED: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    zh: '登录失败次数过多，账号已锁定',
+    en: 'Too many failed logins; the account is locked',
+  },
+  ACCOUNT_DISABLED: { status: 403, zh: '账号已停用', en: 'The account is disabled' },
+  WEAK_PASSWORD: { status: 400, zh: '密码不符合安全策略', en: 'The password does not meet the policy' },
+  FORBIDDEN: { status: 403, zh: '无权执行此操作', en: 'You may not do this' },
+  OUT_OF_SCOPE: { status: 403, zh: '超出您的管辖范围', en: 'Outside your area of responsibility' },
+  CONFLICT: { status: 409, zh: '数据已存在或已被他人修改', en: 'Already exists or changed by someone else' },
+  OUTSIDE_JURISDICTION: {
+    status: 422,
+    zh: '该位置不在本辖区任何网格内',
+    en: 'The location is outside every grid of this jurisdiction',
+  },
+  GRID_NOT_FOUND: { status: 404, zh: '网格不存在', en: 'No such grid' },
+  REGION_NOT_FOUND: { status: 404, zh: '行政区划不存在', en: 'No such region' },
+  UNIT_NOT_FOUND: { status: 404, zh: '承办单位不存在', en: 'No such handling unit' },
+  CATEGORY_NOT_FOUND: { status: 404, zh: '案件类别不存在', en: 'No such category' },
+  USER_NOT_FOUND: { status: 404, zh: '用户不存在', en: 'No such user' },
+  IMPORT_REJECTED: {
+    status: 422,
+    zh: '导入文件有误，未导入任何数据',
+    en: 'The import file has errors; nothing was imported',
+  },
+  CALENDAR_YEAR_INVALID: { status: 422, zh: '工作日历数据有误', en: 'Invalid working-calendar data' },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '提交内容过大', en: 'Payload too large' },
+  INTERNAL: { status: 500, zh: '系统内部错误，请稍后重试', en: 'Internal error, please try again later' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: FieldIssue[];
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, opts: { issues?: FieldIssue[]; details?: Record<string, unknown> } = {}) {
+    const entry = ERROR_CATALOGUE[code];
+    const first = opts.issues?.[0];
+    super(first ? `${entry.en}: ${first.field}: ${first.en}` : entry.en);
+    this.name = 'AppError';
+    this.code = code;
+    this.issues = opts.issues ?? [];
+    this.details = opts.details;
+  }
+
+  get status(): number {
+    return ERROR_CATALOGUE[this.code].status;
+  }
+}
+
+/** Shorthand for a VALIDATION_FAILED error about one field. */
+export function invalid(field: string, zh: string, en: string): AppError {
+  return new AppError('VALIDATION_FAILED', { issues: [{ field, zh, en }] });
+}
+
+/** Throws NOT_FOUND-family errors in one line: `getX` functions use it. */
+export function notFound(code: ErrorCode, details?: Record<string, unknown>): AppError {
+  return new AppError(code, details ? { details } : {});
+}
