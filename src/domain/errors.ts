@@ -44,6 +44,11 @@ export const ERROR_CATALOGUE = {
     en: 'The import file has errors; nothing was imported',
   },
   CALENDAR_YEAR_INVALID: { status: 422, zh: '工作日历数据有误', en: 'Invalid working-calendar data' },
+  CALENDAR_YEAR_NOT_FOUND: {
+    status: 404,
+    zh: '该年度工作日历不存在',
+    en: 'No working calendar for that year',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交内容过大', en: 'Payload too large' },
   INTERNAL: { status: 500, zh: '系统内部错误，请稍后重试', en: 'Internal error, please try again later' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

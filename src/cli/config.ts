@@ -1,0 +1,96 @@
+// Configuration from the environment, checked: a bad value names the variable and the reason.
+import { resolve } from 'node:path';
+import { DEFAULT_CONFIG, type AppConfig } from '../commands/context.ts';
+import { AppError, type FieldIssue } from '../domain/errors.ts';
+
+export interface RuntimeConfig {
+  app: AppConfig;
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: string;
+}
+
+function int(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  dflt: number,
+  min: number,
+  max: number,
+  issues: FieldIssue[],
+): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    issues.push({
+      field: name,
+      zh: `应为 ${min}–${max} 之间的整数`,
+      en: `must be an integer from ${min} to ${max}`,
+    });
+    return dflt;
+  }
+  return n;
+}
+
+/** Reads PORT, HOST, DATABASE_URL, WANGGE_DATA_DIR, WANGGE_CITY, WANGGE_MODE, WANGGE_SESSION_IDLE_MINUTES … */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
+  const issues: FieldIssue[] = [];
+  const mode = env.WANGGE_MODE ?? 'demo';
+  if (mode !== 'demo' && mode !== 'production') {
+    issues.push({ field: 'WANGGE_MODE', zh: '应为 demo 或 production', en: 'must be demo or production' });
+  }
+  const city = env.WANGGE_CITY ?? DEFAULT_CONFIG.cityCode;
+  if (!/^[1-9][0-9]{3}$/.test(city)) {
+    issues.push({
+      field: 'WANGGE_CITY',
+      zh: '应为 4 位城市代码（如 3506 漳州）',
+      en: 'must be a 4-digit city code (e.g. 3506 Zhangzhou)',
+    });
+  }
+  const url = env.DATABASE_URL || undefined;
+  if (url && !/^postgres(ql)?:\/\//.test(url)) {
+    issues.push({ field: 'DATABASE_URL', zh: '应以 postgres:// 开头', en: 'must start with postgres://' });
+  }
+  const cfg: RuntimeConfig = {
+    port: int(env, 'PORT', 3000, 1, 65535, issues),
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: url,
+    dataDir: resolve(env.WANGGE_DATA_DIR ?? './data'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    app: {
+      mode: mode === 'production' ? 'production' : 'demo',
+      cityCode: city,
+      sessionIdleMinutes: int(
+        env,
+        'WANGGE_SESSION_IDLE_MINUTES',
+        DEFAULT_CONFIG.sessionIdleMinutes,
+        1,
+        24 * 60,
+        issues,
+      ),
+      sessionMaxHours: int(
+        env,
+        'WANGGE_SESSION_MAX_HOURS',
+        DEFAULT_CONFIG.sessionMaxHours,
+        1,
+        24 * 30,
+        issues,
+      ),
+      lockout: {
+        maxFailures: int(env, 'WANGGE_LOCKOUT_FAILURES', DEFAULT_CONFIG.lockout.maxFailures, 1, 100, issues),
+        lockMinutes: int(
+          env,
+          'WANGGE_LOCKOUT_MINUTES',
+          DEFAULT_CONFIG.lockout.lockMinutes,
+          1,
+          24 * 60,
+          issues,
+        ),
+      },
+    },
+  };
+  if (issues.length) throw new AppError('VALIDATION_FAILED', { issues });
+  return cfg;
+}

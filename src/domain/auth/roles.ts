@@ -1,0 +1,74 @@
+// Roles of the standard (数字城管 / 网格化) and what each may do. Routes declare one permission;
+// `can` is the pure check. Scope (which regions) is separate: see regions/scope.ts.
+
+export const ROLES = [
+  'operator', // 受理员: takes reports from every channel
+  'supervisor', // 值班长 (supervisor on duty): registers, approves extensions and suspensions
+  'dispatcher', // 派遣员: sends cases to units
+  'inspector', // 监督员: verifies on site
+  'grid_worker', // 网格员: walks a grid, reports, verifies, keeps base data
+  'handler', // 承办单位处置人员 (unit handler): acknowledges and handles cases of their units
+  'leader', // 领导: sees everything in scope, supervises by hand
+  'admin', // 系统管理员: users, units, categories, calendar, grids
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  operator: { zh: '受理员', en: 'Operator' },
+  supervisor: { zh: '值班长', en: 'Supervisor on duty' },
+  dispatcher: { zh: '派遣员', en: 'Dispatcher' },
+  inspector: { zh: '监督员', en: 'Inspector' },
+  grid_worker: { zh: '网格员', en: 'Grid worker' },
+  handler: { zh: '承办单位人员', en: 'Unit handler' },
+  leader: { zh: '领导', en: 'Leader' },
+  admin: { zh: '系统管理员', en: 'Administrator' },
+};
+
+export const PERMISSIONS = [
+  'regions:read',
+  'grids:read',
+  'grids:write',
+  'units:read',
+  'units:write',
+  'categories:read',
+  'categories:write',
+  'calendar:read',
+  'calendar:write',
+  'users:read',
+  'users:write',
+  'audit:read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ_BASE: Permission[] = [
+  'regions:read',
+  'grids:read',
+  'units:read',
+  'categories:read',
+  'calendar:read',
+];
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  operator: READ_BASE,
+  supervisor: [...READ_BASE, 'users:read'],
+  dispatcher: READ_BASE,
+  inspector: READ_BASE,
+  grid_worker: READ_BASE,
+  handler: READ_BASE,
+  leader: [...READ_BASE, 'users:read', 'audit:read'],
+  admin: [...PERMISSIONS],
+};
+
+export function isRole(s: string): s is Role {
+  return (ROLES as readonly string[]).includes(s);
+}
+
+/** True when any of the roles grants the permission. */
+export function can(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((r) => GRANTS[r].includes(permission));
+}
+
+/** Every permission the roles grant, for the client to shape its menus. */
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  return PERMISSIONS.filter((p) => can(roles, p));
+}

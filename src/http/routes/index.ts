@@ -1,0 +1,22 @@
+// Every route module, registered under /api/v1 by app.ts.
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppContext } from '../../commands/context.ts';
+import { authRoutes } from './auth-routes.ts';
+import { userRoutes } from './user-routes.ts';
+import { systemRoutes } from './system-routes.ts';
+import { regionRoutes } from './region-routes.ts';
+import { gridRoutes } from './grid-routes.ts';
+import { unitRoutes } from './unit-routes.ts';
+import { categoryRoutes } from './category-routes.ts';
+import { calendarRoutes } from './calendar-routes.ts';
+
+export const routes: ((ctx: AppContext) => FastifyPluginAsync)[] = [
+  systemRoutes,
+  authRoutes,
+  userRoutes,
+  regionRoutes,
+  gridRoutes,
+  unitRoutes,
+  categoryRoutes,
+  calendarRoutes,
+];
