@@ -3,7 +3,7 @@
 // updates names and shapes in place. Refuses unknown city codes (REGION_NOT_FOUND).
 import { bboxOf, type AreaGeometry } from '../../domain/geo/geometry.ts';
 import { generateGrids, type GeneratedCity } from '../../domain/grids/generate-grids.ts';
-import { padRegionCode } from '../../domain/regions/region-code.ts';
+import { levelOf, padRegionCode } from '../../domain/regions/region-code.ts';
 import type { Queryable } from '../../store/db.ts';
 import { bumpRevision, upsertGrids, type GridInput } from '../../store/grid-store.ts';
 import { loadCityGridInput } from '../../store/reference/city-outlines.ts';
@@ -33,18 +33,33 @@ export async function importCity(
   const outlines = new Map(
     input.counties.map((c) => [c.code, { geometry: c.outline, center: c.center ?? null }]),
   );
-  const regions = regionRows(divisions, outlines, generated);
-  const grids: GridInput[] = (generated?.grids ?? []).map((g) => ({
-    code: g.code,
-    name: g.name,
-    kind: 'basic',
-    specialty: null,
-    region_code: g.villageCode,
-    geometry: g.geometry,
-    area_m2: g.areaM2,
-    bbox: bboxOf(g.geometry),
-    source: 'generated',
-  }));
+  // An entry whose code is not of its level (金门县 is listed as its own township and village,
+  // all 350527000000) cannot be stored at that level: it and its grids are left out.
+  const pseudo = new Set<string>();
+  for (const c of divisions.counties) {
+    for (const t of c.townships) {
+      if (levelOf(t.code) !== 'township') pseudo.add(t.code);
+      for (const v of t.villages) if (levelOf(v.code) !== 'village') pseudo.add(v.code);
+    }
+  }
+  for (const code of pseudo)
+    warnings.push(`entry ${code} is not a township or village code: left out with its grids`);
+  const regions = regionRows(divisions, outlines, generated).filter(
+    (r) => !(r.level === 'township' || r.level === 'village') || !pseudo.has(r.code),
+  );
+  const grids: GridInput[] = (generated?.grids ?? [])
+    .filter((g) => !pseudo.has(g.villageCode))
+    .map((g) => ({
+      code: g.code,
+      name: g.name,
+      kind: 'basic',
+      specialty: null,
+      region_code: g.villageCode,
+      geometry: g.geometry,
+      area_m2: g.areaM2,
+      bbox: bboxOf(g.geometry),
+      source: 'generated',
+    }));
   const now = ctx.clock.now();
   const store = async (q: Queryable) => {
     await upsertRegions(q, regions, now);
