@@ -9,6 +9,10 @@ export interface RuntimeConfig {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Where photos are kept (default: <dataDir>/files). */
+  filesDir: string;
+  /** Base64 of the 32-byte master key for sealed personal data (WANGGE_SEAL_KEY). */
+  sealKey: string | undefined;
   logLevel: string;
 }
 
@@ -58,6 +62,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: url,
     dataDir: resolve(env.WANGGE_DATA_DIR ?? './data'),
+    filesDir: resolve(env.WANGGE_FILES_DIR ?? resolve(env.WANGGE_DATA_DIR ?? './data', 'files')),
+    sealKey: env.WANGGE_SEAL_KEY || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     app: {
       mode: mode === 'production' ? 'production' : 'demo',
@@ -89,6 +95,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
           issues,
         ),
       },
+      reopenWindowDays: int(
+        env,
+        'WANGGE_REOPEN_WINDOW_DAYS',
+        DEFAULT_CONFIG.reopenWindowDays,
+        0,
+        365,
+        issues,
+      ),
+      duplicateRadiusM: int(
+        env,
+        'WANGGE_DUPLICATE_RADIUS_M',
+        DEFAULT_CONFIG.duplicateRadiusM,
+        1,
+        10_000,
+        issues,
+      ),
+      duplicateDays: int(env, 'WANGGE_DUPLICATE_DAYS', DEFAULT_CONFIG.duplicateDays, 1, 365, issues),
+      maxPhotoBytes: int(env, 'WANGGE_MAX_PHOTO_MB', 5, 1, 50, issues) * 1024 * 1024,
     },
   };
   if (issues.length) throw new AppError('VALIDATION_FAILED', { issues });

@@ -5,6 +5,8 @@ import type { LockoutPolicy } from '../domain/auth/password-policy.ts';
 import type { Scope } from '../domain/regions/scope.ts';
 import type { Db } from '../store/db.ts';
 import type { GridLocator } from './grids/grid-locator.ts';
+import type { FileStore } from './files/file-store.ts';
+import type { Sealer } from './personal/sealer.ts';
 
 export interface Clock {
   now(): Date;
@@ -19,6 +21,13 @@ export interface AppConfig {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   lockout: LockoutPolicy;
+  /** Days after closing in which a 不满意 reporter's case may be reopened (重办). */
+  reopenWindowDays: number;
+  /** Duplicate suggestions: open cases of the same category within this radius and these days. */
+  duplicateRadiusM: number;
+  duplicateDays: number;
+  /** Largest photo accepted, in bytes. */
+  maxPhotoBytes: number;
 }
 
 export const DEFAULT_CONFIG: AppConfig = {
@@ -27,6 +36,10 @@ export const DEFAULT_CONFIG: AppConfig = {
   sessionIdleMinutes: 30,
   sessionMaxHours: 12,
   lockout: { maxFailures: 5, lockMinutes: 15 },
+  reopenWindowDays: 7,
+  duplicateRadiusM: 100,
+  duplicateDays: 7,
+  maxPhotoBytes: 5 * 1024 * 1024,
 };
 
 /** The person acting: resolved from the session on every request. */
@@ -45,4 +58,8 @@ export interface AppContext {
   config: AppConfig;
   /** The in-memory point → grid index, shared by every request of the process. */
   locator: GridLocator;
+  /** Seals personal data (reporter phone and name, later the registry) per field. */
+  sealer: Sealer;
+  /** Where photo bytes are kept. */
+  files: FileStore;
 }

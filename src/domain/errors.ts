@@ -49,7 +49,28 @@ export const ERROR_CATALOGUE = {
     zh: '该年度工作日历不存在',
     en: 'No working calendar for that year',
   },
+  CASE_NOT_FOUND: { status: 404, zh: '案件不存在', en: 'No such case' },
+  CASE_ACTION_NOT_ALLOWED: {
+    status: 409,
+    zh: '案件当前状态下不能执行此操作',
+    en: 'This action is not allowed in the case’s current state',
+  },
+  CASE_GUARD_FAILED: {
+    status: 409,
+    zh: '不满足执行此操作的条件',
+    en: 'The conditions for this action are not met',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交内容过大', en: 'Payload too large' },
+  SEAL_KEY_INVALID: {
+    status: 500,
+    zh: '个人信息加密密钥缺失或无效',
+    en: 'The personal-data sealing key is missing or invalid',
+  },
+  SEALED_VALUE_INVALID: {
+    status: 500,
+    zh: '加密的个人信息无法解密（已损坏或用途不符）',
+    en: 'A sealed personal value could not be opened (damaged or wrong purpose)',
+  },
   INTERNAL: { status: 500, zh: '系统内部错误，请稍后重试', en: 'Internal error, please try again later' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -17,7 +17,11 @@ export interface Queryable {
 
 export interface Db extends Queryable {
   readonly engine: 'pglite' | 'postgres';
-  /** Runs fn in one transaction: committed if it resolves, rolled back if it throws. */
+  /**
+   * Runs fn in one transaction: committed if it resolves, rolled back if it throws. Inside fn use
+   * only the given Queryable: PGlite has one connection, so a query on the Db itself would wait
+   * for this very transaction and never run.
+   */
   tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
   /** Runs a script of several statements (migrations). No parameters. */
   exec(sql: string): Promise<void>;

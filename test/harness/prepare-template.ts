@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createContext } from '../../src/commands/create-context.ts';
+import { testEdges } from './test-app.ts';
 import { initializeDatabase } from '../../src/commands/demo/initialize-database.ts';
 import { dumpEmbedded, openDb } from '../../src/store/db.ts';
 import { ENGINE, PG_URL, TEMPLATE_DB, TEMPLATE_FILE, pgUrlFor } from './engine.ts';
@@ -14,11 +15,11 @@ if (ENGINE === 'postgres') {
   await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
   await admin.close();
   const db = await openDb({ databaseUrl: pgUrlFor(TEMPLATE_DB), poolSize: 2 });
-  await initializeDatabase(createContext(db), { log: () => undefined });
+  await initializeDatabase(createContext(db, testEdges()), { log: () => undefined });
   await db.close();
 } else {
   const db = await openDb({});
-  await initializeDatabase(createContext(db), { log: () => undefined });
+  await initializeDatabase(createContext(db, testEdges()), { log: () => undefined });
   const blob = await dumpEmbedded(db);
   mkdirSync(dirname(TEMPLATE_FILE), { recursive: true });
   writeFileSync(TEMPLATE_FILE, Buffer.from(await blob.arrayBuffer()));

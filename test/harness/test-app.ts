@@ -6,6 +6,19 @@ import { createContext } from '../../src/commands/create-context.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { DEMO_PASSWORD } from '../../src/commands/demo/demo-users.ts';
 import { openTestDb } from './test-db.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LocalFileStore } from '../../src/commands/files/file-store.ts';
+import { SEAL_KEY_FOR_TESTS, createSealer } from '../../src/commands/personal/sealer.ts';
+
+/** The test-only sealer and a fresh temporary file store, for contexts built in tests. */
+export function testEdges() {
+  return {
+    sealer: createSealer(SEAL_KEY_FOR_TESTS),
+    files: new LocalFileStore(mkdtempSync(join(tmpdir(), 'wangge-files-'))),
+  };
+}
 
 export class TestClock implements Clock {
   constructor(private t: Date) {}
@@ -40,7 +53,7 @@ export async function openTestApp(
   const testDb = await openTestDb();
   const db = testDb.db;
   const clock = new TestClock(new Date(opts.now ?? '2026-03-10T02:00:00Z'));
-  const ctx = createContext(db, { clock, ...(opts.config ? { config: opts.config } : {}) });
+  const ctx = createContext(db, { clock, ...testEdges(), ...(opts.config ? { config: opts.config } : {}) });
   const app = await buildApp(ctx);
   const call: TestApp['call'] = (method, url, token, body) =>
     app.inject({

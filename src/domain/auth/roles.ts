@@ -37,6 +37,10 @@ export const PERMISSIONS = [
   'users:read',
   'users:write',
   'audit:read',
+  'personal:reveal', // see sealed personal data in clear, with a reason; every reveal is audited
+  'cases:read', // see cases in scope (and, for handlers, cases of their units)
+  'cases:report', // take a report in (intake) and upload photos
+  'cases:act', // take lifecycle actions; the lifecycle table decides which, by role
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,14 +52,16 @@ const READ_BASE: Permission[] = [
   'calendar:read',
 ];
 
+const CASE_WORK: Permission[] = ['cases:read', 'cases:report', 'cases:act'];
+
 const GRANTS: Record<Role, readonly Permission[]> = {
-  operator: READ_BASE,
-  supervisor: [...READ_BASE, 'users:read'],
-  dispatcher: READ_BASE,
-  inspector: READ_BASE,
-  grid_worker: READ_BASE,
-  handler: READ_BASE,
-  leader: [...READ_BASE, 'users:read', 'audit:read'],
+  operator: [...READ_BASE, ...CASE_WORK],
+  supervisor: [...READ_BASE, ...CASE_WORK, 'users:read', 'personal:reveal'],
+  dispatcher: [...READ_BASE, 'cases:read', 'cases:act'],
+  inspector: [...READ_BASE, ...CASE_WORK],
+  grid_worker: [...READ_BASE, ...CASE_WORK],
+  handler: [...READ_BASE, 'cases:read', 'cases:act', 'cases:report'],
+  leader: [...READ_BASE, 'cases:read', 'cases:act', 'users:read', 'audit:read', 'personal:reveal'],
   admin: [...PERMISSIONS],
 };
 

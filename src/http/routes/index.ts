@@ -6,6 +6,7 @@ import { userRoutes } from './user-routes.ts';
 import { systemRoutes } from './system-routes.ts';
 import { regionRoutes } from './region-routes.ts';
 import { gridRoutes } from './grid-routes.ts';
+import { caseRoutes } from './case-routes.ts';
 import { unitRoutes } from './unit-routes.ts';
 import { categoryRoutes } from './category-routes.ts';
 import { calendarRoutes } from './calendar-routes.ts';
@@ -19,4 +20,5 @@ export const routes: ((ctx: AppContext) => FastifyPluginAsync)[] = [
   unitRoutes,
   categoryRoutes,
   calendarRoutes,
+  caseRoutes,
 ];

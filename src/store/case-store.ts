@@ -1,0 +1,273 @@
+// Cases, their timeline (case_events) and the outbox. A state change is always: lock the row,
+// update it with the expected version, append one event, append outbox messages — in one
+// transaction (see commands/cases/act-on-case.ts).
+import type { Queryable } from './db.ts';
+
+export interface CaseRow {
+  id: string;
+  code: string;
+  channel: string;
+  state: string;
+  category_code: string | null;
+  urgency: 'normal' | 'urgent';
+  title: string;
+  description: string;
+  address: string | null;
+  lng: number;
+  lat: number;
+  grid_code: string;
+  region_code: string;
+  reporter_name_sealed: string | null;
+  reporter_phone_sealed: string | null;
+  reporter_phone_hash: string | null;
+  reporter_user_id: string | null;
+  idempotency_key: string;
+  lead_unit_id: string | null;
+  co_unit_ids: string[];
+  pending_request: 'extension' | 'suspension' | null;
+  pending_request_data: Record<string, unknown> | null;
+  deadline_at: Date | null;
+  step_deadline_at: Date | null;
+  suspended_at: Date | null;
+  suspended_ms: number;
+  colour: 'green' | 'yellow' | 'red';
+  merged_into: string | null;
+  verified: boolean | null;
+  rework_count: number;
+  return_count: number;
+  reassign_count: number;
+  reopen_count: number;
+  satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | null;
+  published_at: Date | null;
+  result: string | null;
+  reported_at: Date;
+  registered_at: Date | null;
+  dispatched_at: Date | null;
+  acknowledged_at: Date | null;
+  reported_back_at: Date | null;
+  closed_at: Date | null;
+  version: number;
+  updated_at: Date;
+}
+
+export type NewCase = Pick<
+  CaseRow,
+  | 'code'
+  | 'channel'
+  | 'state'
+  | 'category_code'
+  | 'urgency'
+  | 'title'
+  | 'description'
+  | 'address'
+  | 'lng'
+  | 'lat'
+  | 'grid_code'
+  | 'region_code'
+  | 'reporter_name_sealed'
+  | 'reporter_phone_sealed'
+  | 'reporter_phone_hash'
+  | 'reporter_user_id'
+  | 'idempotency_key'
+  | 'reported_at'
+>;
+
+/** Inserts a case unless its idempotency key exists; returns the id, or null on a replay. */
+export async function insertCase(q: Queryable, c: NewCase): Promise<string | null> {
+  const cols = Object.keys(c) as (keyof NewCase)[];
+  const r = await q.query<{ id: string }>(
+    `INSERT INTO cases (${cols.join(', ')}, updated_at) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}, $${cols.length + 1})
+     ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+    [...cols.map((k) => c[k]), c.reported_at],
+  );
+  return r.rows[0]?.id ?? null;
+}
+
+export async function findCase(
+  q: Queryable,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<CaseRow | undefined> {
+  return (
+    await q.query<CaseRow>(`SELECT * FROM cases WHERE id = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`, [id])
+  ).rows[0];
+}
+
+export async function findCaseByCode(q: Queryable, code: string): Promise<CaseRow | undefined> {
+  return (await q.query<CaseRow>('SELECT * FROM cases WHERE code = $1', [code])).rows[0];
+}
+
+export async function findCaseByIdempotencyKey(q: Queryable, key: string): Promise<CaseRow | undefined> {
+  return (await q.query<CaseRow>('SELECT * FROM cases WHERE idempotency_key = $1', [key])).rows[0];
+}
+
+export type CasePatch = Partial<Omit<CaseRow, 'id' | 'code' | 'version' | 'updated_at'>>;
+
+/** Optimistic update: applies the patch when the version still matches; false otherwise. */
+export async function updateCase(
+  q: Queryable,
+  id: string,
+  version: number,
+  patch: CasePatch,
+  now: Date,
+): Promise<boolean> {
+  const cols = Object.keys(patch) as (keyof CasePatch)[];
+  const sets = cols.map((k, i) => `${k} = $${i + 4}`);
+  const r = await q.query(
+    `UPDATE cases SET ${[...sets, 'version = version + 1', 'updated_at = $3'].join(', ')} WHERE id = $1 AND version = $2`,
+    [id, version, now, ...cols.map((k) => patch[k])],
+  );
+  return r.rowCount === 1;
+}
+
+export interface CaseEventInput {
+  caseId: string;
+  at: Date;
+  actorId: string | null;
+  actorName: string;
+  actorRole: string | null;
+  action: string;
+  fromState: string | null;
+  toState: string;
+  note?: string | null;
+  attachments?: string[];
+  data?: Record<string, unknown> | null;
+}
+
+export async function appendCaseEvent(q: Queryable, e: CaseEventInput): Promise<void> {
+  await q.query(
+    `INSERT INTO case_events (case_id, at, actor_id, actor_name, actor_role, action, from_state, to_state, note, attachments, data)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [
+      e.caseId,
+      e.at,
+      e.actorId,
+      e.actorName,
+      e.actorRole,
+      e.action,
+      e.fromState,
+      e.toState,
+      e.note ?? null,
+      JSON.stringify(e.attachments ?? []),
+      e.data ?? null,
+    ],
+  );
+}
+
+export interface CaseEventRow {
+  id: number;
+  at: Date;
+  actor_id: string | null;
+  actor_name: string;
+  actor_role: string | null;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  note: string | null;
+  attachments: string[];
+  data: Record<string, unknown> | null;
+}
+
+export async function listCaseEvents(q: Queryable, caseId: string): Promise<CaseEventRow[]> {
+  return (await q.query<CaseEventRow>('SELECT * FROM case_events WHERE case_id = $1 ORDER BY id', [caseId]))
+    .rows;
+}
+
+export async function appendOutbox(
+  q: Queryable,
+  m: { topic: string; key: string; payload: unknown; at: Date },
+): Promise<void> {
+  await q.query('INSERT INTO outbox (topic, key, payload, created_at) VALUES ($1, $2, $3, $4)', [
+    m.topic,
+    m.key,
+    JSON.stringify(m.payload),
+    m.at,
+  ]);
+}
+
+/** Next case number for a city and local day: 3506-20261123-000042. */
+export async function nextCaseCode(q: Queryable, cityCode: string, localDay: string): Promise<string> {
+  const r = await q.query<{ last: number }>(
+    `INSERT INTO case_sequences (day, city_code, last) VALUES ($1, $2, 1)
+     ON CONFLICT (day, city_code) DO UPDATE SET last = case_sequences.last + 1 RETURNING last`,
+    [localDay, cityCode],
+  );
+  return `${cityCode}-${localDay.replaceAll('-', '')}-${String(r.rows[0]!.last).padStart(6, '0')}`;
+}
+
+export interface CaseFilter {
+  scopePatterns: string[];
+  unitIds?: string[] | undefined; // handlers: only cases of their units
+  states?: string[] | undefined;
+  categoryCode?: string | undefined;
+  regionPrefix?: string | undefined;
+  unitId?: string | undefined;
+  colour?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  text?: string | undefined;
+  /** Keyset cursor: (reported_at, id) of the last row seen, newest first. */
+  before?: { at: Date; id: string } | undefined;
+  limit: number;
+}
+
+/** Cases in scope, newest first, filtered; the scope is part of the WHERE clause. */
+export async function listCases(q: Queryable, f: CaseFilter): Promise<CaseRow[]> {
+  const r = await q.query<CaseRow>(
+    `SELECT * FROM cases
+     WHERE region_code LIKE ANY($1::text[])
+       AND ($2::text[] IS NULL OR lead_unit_id = ANY($2::text[]) OR co_unit_ids && $2::text[])
+       AND ($3::text[] IS NULL OR state = ANY($3::text[]))
+       AND ($4::text IS NULL OR category_code = $4)
+       AND ($5::text IS NULL OR region_code LIKE $5 || '%')
+       AND ($6::text IS NULL OR lead_unit_id = $6)
+       AND ($7::text IS NULL OR colour = $7)
+       AND ($8::timestamptz IS NULL OR reported_at >= $8)
+       AND ($9::timestamptz IS NULL OR reported_at < $9)
+       AND ($10::text IS NULL OR title LIKE '%' || $10 || '%' OR description LIKE '%' || $10 || '%' OR code = $10)
+       AND ($11::timestamptz IS NULL OR (reported_at, id) < ($11, $12::uuid))
+     ORDER BY reported_at DESC, id DESC LIMIT $13`,
+    [
+      f.scopePatterns,
+      f.unitIds ?? null,
+      f.states ?? null,
+      f.categoryCode ?? null,
+      f.regionPrefix ?? null,
+      f.unitId ?? null,
+      f.colour ?? null,
+      f.from ?? null,
+      f.to ?? null,
+      f.text ?? null,
+      f.before?.at ?? null,
+      f.before?.id ?? null,
+      f.limit,
+    ],
+  );
+  return r.rows;
+}
+
+/** Open cases of a category near a point since a time: the duplicate candidates (bbox prefilter). */
+export async function nearbyOpenCases(
+  q: Queryable,
+  p: {
+    categoryCode: string;
+    lng: number;
+    lat: number;
+    dLng: number;
+    dLat: number;
+    since: Date;
+    excludeId?: string;
+  },
+): Promise<CaseRow[]> {
+  return (
+    await q.query<CaseRow>(
+      `SELECT * FROM cases WHERE category_code = $1 AND closed_at IS NULL
+         AND state NOT IN ('rejected', 'voided', 'merged')
+         AND lng BETWEEN $2::float8 - $4::float8 AND $2::float8 + $4::float8
+         AND lat BETWEEN $3::float8 - $5::float8 AND $3::float8 + $5::float8
+         AND reported_at >= $6 AND id <> COALESCE($7::uuid, '00000000-0000-0000-0000-000000000000')
+       ORDER BY reported_at DESC LIMIT 20`,
+      [p.categoryCode, p.lng, p.lat, p.dLng, p.dLat, p.since, p.excludeId ?? null],
+    )
+  ).rows;
+}
