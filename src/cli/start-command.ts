@@ -4,6 +4,7 @@ import { initializeDatabase } from '../commands/demo/initialize-database.ts';
 import { buildApp } from '../http/app.ts';
 import { ROLE_LABELS } from '../domain/auth/roles.ts';
 import { loadConfig } from './config.ts';
+import { startDeadlineSweepLoop } from '../jobs/deadline-sweep.ts';
 import { describeStorage, openRuntime } from './open-runtime.ts';
 
 export async function runStart(): Promise<number> {
@@ -41,7 +42,9 @@ export async function runStart(): Promise<number> {
       );
     }
   }
+  const stopJobs = [startDeadlineSweepLoop(ctx, 60_000, (e) => app.log.error({ err: e }, 'deadline sweep failed'))];
   const stop = async () => {
+    for (const s of stopJobs) s();
     await app.close();
     await ctx.db.close();
     process.exit(0);
