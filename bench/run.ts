@@ -2,6 +2,7 @@
 // to stderr; the last line of stdout is one JSON object (../shared/docs/BENCHMARKS.md).
 import { cpus } from 'node:os';
 import { gridBench } from './grid-bench.ts';
+import { intakeBench } from './intake-bench.ts';
 
 export interface BenchOptions {
   quick: boolean;
@@ -15,7 +16,10 @@ export interface BenchResult {
   notes?: Record<string, unknown>;
 }
 
-const BENCHES: Record<string, (o: BenchOptions) => Promise<BenchResult>> = { grid: gridBench };
+const BENCHES: Record<string, (o: BenchOptions) => Promise<BenchResult>> = {
+  grid: gridBench,
+  intake: intakeBench,
+};
 
 const [name, ...rest] = process.argv.slice(2);
 const opts: BenchOptions = {

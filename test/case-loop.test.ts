@@ -77,7 +77,7 @@ void test('intake locates the point, seals the reporter, writes case + event + o
   assert.equal(r.statusCode, 201, r.body);
   const c = r.json<CaseBody>().case;
   assert.equal(c.state, 'reported');
-  assert.match(c.code, /^3506-20260310-\d{6}$/);
+  assert.match(c.code, /^3506-20260310-\d{7}$/);
   assert.ok(c.grid_code.startsWith('350602005'));
   assert.deepEqual(c.reporter, { name: '张*', phone: '138****5678' });
   assert.deepEqual(c.actions.sort(), ['merge', 'register', 'reject', 'send_to_verify']);

@@ -52,7 +52,6 @@ export interface CaseRow {
 
 export type NewCase = Pick<
   CaseRow,
-  | 'code'
   | 'channel'
   | 'state'
   | 'category_code'
@@ -72,15 +71,54 @@ export type NewCase = Pick<
   | 'reported_at'
 >;
 
-/** Inserts a case unless its idempotency key exists; returns the id, or null on a replay. */
-export async function insertCase(q: Queryable, c: NewCase): Promise<string | null> {
+export interface IntakeEvent {
+  actorId: string | null;
+  actorName: string;
+  actorRole: string | null;
+  attachments: string[];
+  data: Record<string, unknown>;
+}
+
+/**
+ * Records a new case in ONE statement: the case (numbered from the sequence), its first event and
+ * its outbox message, atomically — unless its idempotency key exists, when nothing is written and
+ * null comes back (the caller then reads the existing case).
+ */
+export async function insertReportedCase(
+  q: Queryable,
+  c: NewCase,
+  cityCode: string,
+  localDay: string,
+  e: IntakeEvent,
+): Promise<CaseRow | null> {
   const cols = Object.keys(c) as (keyof NewCase)[];
-  const r = await q.query<{ id: string }>(
-    `INSERT INTO cases (${cols.join(', ')}, updated_at) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}, $${cols.length + 1})
-     ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-    [...cols.map((k) => c[k]), c.reported_at],
+  const n = cols.length;
+  const r = await q.query<CaseRow>(
+    `WITH ins AS (
+       INSERT INTO cases (${cols.join(', ')}, updated_at, code)
+       VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}, $${n + 1}, $${n + 2} || '-' || $${n + 3} || '-' || lpad(nextval('case_number_seq')::text, 7, '0'))
+       ON CONFLICT (idempotency_key) DO NOTHING RETURNING *
+     ), ev AS (
+       INSERT INTO case_events (case_id, at, actor_id, actor_name, actor_role, action, from_state, to_state, attachments, data)
+       SELECT id, $${n + 1}, $${n + 4}::uuid, $${n + 5}, $${n + 6}, 'report', NULL, 'reported', $${n + 7}::jsonb, $${n + 8}::jsonb FROM ins
+     ), ob AS (
+       INSERT INTO outbox (topic, key, payload, created_at)
+       SELECT 'case.reported', id::text, jsonb_build_object('id', id, 'code', code, 'channel', channel, 'grid', grid_code), $${n + 1} FROM ins
+     )
+     SELECT * FROM ins`,
+    [
+      ...cols.map((k) => c[k]),
+      c.reported_at,
+      cityCode,
+      localDay.replaceAll('-', ''),
+      e.actorId,
+      e.actorName,
+      e.actorRole,
+      JSON.stringify(e.attachments),
+      JSON.stringify(e.data),
+    ],
   );
-  return r.rows[0]?.id ?? null;
+  return r.rows[0] ?? null;
 }
 
 export async function findCase(
@@ -183,16 +221,6 @@ export async function appendOutbox(
     JSON.stringify(m.payload),
     m.at,
   ]);
-}
-
-/** Next case number for a city and local day: 3506-20261123-000042. */
-export async function nextCaseCode(q: Queryable, cityCode: string, localDay: string): Promise<string> {
-  const r = await q.query<{ last: number }>(
-    `INSERT INTO case_sequences (day, city_code, last) VALUES ($1, $2, 1)
-     ON CONFLICT (day, city_code) DO UPDATE SET last = case_sequences.last + 1 RETURNING last`,
-    [localDay, cityCode],
-  );
-  return `${cityCode}-${localDay.replaceAll('-', '')}-${String(r.rows[0]!.last).padStart(6, '0')}`;
 }
 
 export interface CaseFilter {

@@ -8,6 +8,7 @@ import { findUserById, setPassword } from '../../store/user-store.ts';
 import type { Actor, AppContext } from '../context.ts';
 import { hashPassword, verifyPassword } from './password-hash.ts';
 import { sessionId } from './session-token.ts';
+import { forgetCachedSessions } from './resolve-session.ts';
 
 export async function changePassword(
   ctx: AppContext,
@@ -49,4 +50,5 @@ export async function changePassword(
       outcome: 'ok',
     });
   });
+  forgetCachedSessions(ctx.db);
 }

@@ -3,6 +3,7 @@ import { appendAudit } from '../../store/audit-store.ts';
 import { revokeSession } from '../../store/session-store.ts';
 import type { Actor, AppContext } from '../context.ts';
 import { sessionId } from './session-token.ts';
+import { forgetCachedSessions } from './resolve-session.ts';
 
 export async function logoutUser(ctx: AppContext, actor: Actor, token: string, ip?: string): Promise<void> {
   const now = ctx.clock.now();
@@ -17,4 +18,5 @@ export async function logoutUser(ctx: AppContext, actor: Actor, token: string, i
       ip: ip ?? null,
     });
   });
+  forgetCachedSessions(ctx.db);
 }

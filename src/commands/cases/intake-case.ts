@@ -6,18 +6,16 @@
 import { AppError, type FieldIssue } from '../../domain/errors.ts';
 import type { Crs } from '../../domain/geo/crs.ts';
 import { localDateOf } from '../../domain/calendar/local-date.ts';
-import {
-  appendCaseEvent,
-  appendOutbox,
-  findCaseByIdempotencyKey,
-  insertCase,
-  nextCaseCode,
-  type CaseRow,
-} from '../../store/case-store.ts';
-import { findCategory } from '../../store/category-store.ts';
-import { attachToCase } from '../../store/attachment-store.ts';
-import type { Actor, AppContext } from '../context.ts';
 import { CHANNELS, type Channel } from '../../domain/cases/channels.ts';
+import { attachToCase } from '../../store/attachment-store.ts';
+import {
+  findCaseByIdempotencyKey,
+  insertReportedCase,
+  type CaseRow,
+  type NewCase,
+} from '../../store/case-store.ts';
+import type { Actor, AppContext } from '../context.ts';
+import { cachedCategory } from '../categories/category-cache.ts';
 
 export interface IntakeInput {
   channel: Channel;
@@ -43,12 +41,12 @@ export interface IntakeResult {
   replayed: boolean;
 }
 
-export async function intakeCase(ctx: AppContext, who: Submitter, input: IntakeInput): Promise<IntakeResult> {
+function checkInput(input: IntakeInput): void {
   const issues: FieldIssue[] = [];
   if (!CHANNELS.includes(input.channel))
     issues.push({ field: 'channel', zh: '未知的上报渠道', en: 'unknown channel' });
-  const description = input.description.trim();
-  if (!description) issues.push({ field: 'description', zh: '问题描述不能为空', en: 'must not be empty' });
+  if (!input.description.trim())
+    issues.push({ field: 'description', zh: '问题描述不能为空', en: 'must not be empty' });
   if (!/^[A-Za-z0-9_.:-]{8,100}$/.test(input.idempotencyKey)) {
     issues.push({
       field: 'idempotency_key',
@@ -57,11 +55,14 @@ export async function intakeCase(ctx: AppContext, who: Submitter, input: IntakeI
     });
   }
   if (issues.length) throw new AppError('VALIDATION_FAILED', { issues });
-  const key = `${'actor' in who ? who.actor.userId : who.client}:${input.idempotencyKey}`;
-  const existing = await findCaseByIdempotencyKey(ctx.db, key);
-  if (existing) return { caseRow: existing, replayed: true };
+}
 
-  const category = input.categoryCode ? await findCategory(ctx.db, input.categoryCode) : undefined;
+export async function intakeCase(ctx: AppContext, who: Submitter, input: IntakeInput): Promise<IntakeResult> {
+  checkInput(input);
+  const actor = 'actor' in who ? who.actor : null;
+  const client = 'client' in who ? who.client : null;
+  const key = `${actor?.userId ?? client}:${input.idempotencyKey}`;
+  const category = input.categoryCode ? await cachedCategory(ctx.db, input.categoryCode) : undefined;
   if (input.categoryCode && (!category || !category.active)) {
     throw new AppError('CATEGORY_NOT_FOUND', {
       issues: [
@@ -77,54 +78,46 @@ export async function intakeCase(ctx: AppContext, who: Submitter, input: IntakeI
   const now = ctx.clock.now();
   const phone = input.reporterPhone?.trim() || null;
   const name = input.reporterName?.trim() || null;
-  const actorName = 'actor' in who ? who.actor.displayName : who.client;
-
-  const made = await ctx.db.tx(async (q) => {
-    const code = await nextCaseCode(q, ctx.config.cityCode, localDateOf(now));
-    const id = await insertCase(q, {
-      code,
-      channel: input.channel,
-      state: 'reported',
-      category_code: category?.code ?? null,
-      urgency: input.urgency ?? 'normal',
-      title: (input.title?.trim() || description).slice(0, 40),
-      description,
-      address: input.address?.trim() || null,
-      lng: loc.lng,
-      lat: loc.lat,
-      grid_code: loc.grid.code,
-      region_code: loc.village.code,
-      reporter_name_sealed: name ? ctx.sealer.seal(name, 'case.reporter_name') : null,
-      reporter_phone_sealed: phone ? ctx.sealer.seal(phone, 'case.reporter_phone') : null,
-      reporter_phone_hash: phone ? ctx.sealer.hash(phone, 'case.reporter_phone') : null,
-      reporter_user_id: 'actor' in who ? who.actor.userId : null,
-      idempotency_key: key,
-      reported_at: now,
-    });
-    if (!id) return null; // a concurrent retry won the race: fall through to the replay below
-    const photos = input.photos ?? [];
-    if (photos.length) await attachToCase(q, id, photos, 'actor' in who ? who.actor.userId : null);
-    await appendCaseEvent(q, {
-      caseId: id,
-      at: now,
-      actorId: 'actor' in who ? who.actor.userId : null,
-      actorName,
-      actorRole: 'actor' in who ? (who.actor.roles[0] ?? null) : 'client',
-      action: 'report',
-      fromState: null,
-      toState: 'reported',
-      attachments: photos,
-      data: { channel: input.channel, grid: loc.grid.code, crs: input.crs },
-    });
-    await appendOutbox(q, {
-      topic: 'case.reported',
-      key: id,
-      payload: { id, code, channel: input.channel, grid: loc.grid.code },
-      at: now,
-    });
-    return id;
-  });
-  const row = await findCaseByIdempotencyKey(ctx.db, key);
-  if (!row) throw new AppError('INTERNAL');
-  return { caseRow: row, replayed: made === null };
+  const description = input.description.trim();
+  const row: NewCase = {
+    channel: input.channel,
+    state: 'reported',
+    category_code: category?.code ?? null,
+    urgency: input.urgency ?? 'normal',
+    title: (input.title?.trim() || description).slice(0, 40),
+    description,
+    address: input.address?.trim() || null,
+    lng: loc.lng,
+    lat: loc.lat,
+    grid_code: loc.grid.code,
+    region_code: loc.village.code,
+    reporter_name_sealed: name ? ctx.sealer.seal(name, 'case.reporter_name') : null,
+    reporter_phone_sealed: phone ? ctx.sealer.seal(phone, 'case.reporter_phone') : null,
+    reporter_phone_hash: phone ? ctx.sealer.hash(phone, 'case.reporter_phone') : null,
+    reporter_user_id: actor?.userId ?? null,
+    idempotency_key: key,
+    reported_at: now,
+  };
+  const photos = input.photos ?? [];
+  const event = {
+    actorId: actor?.userId ?? null,
+    actorName: actor?.displayName ?? client ?? '',
+    actorRole: actor ? (actor.roles[0] ?? null) : 'client',
+    attachments: photos,
+    data: { channel: input.channel, grid: loc.grid.code, crs: input.crs },
+  };
+  const day = localDateOf(now);
+  // Without photos the whole intake is one atomic statement; with photos, one transaction that
+  // also binds them (and rolls everything back if one is not the submitter's).
+  const made = photos.length
+    ? await ctx.db.tx(async (q) => {
+        const c = await insertReportedCase(q, row, ctx.config.cityCode, day, event);
+        if (c) await attachToCase(q, c.id, photos, actor?.userId ?? null);
+        return c;
+      })
+    : await insertReportedCase(ctx.db, row, ctx.config.cityCode, day, event);
+  if (made) return { caseRow: made, replayed: false };
+  const existing = await findCaseByIdempotencyKey(ctx.db, key);
+  if (!existing) throw new AppError('INTERNAL');
+  return { caseRow: existing, replayed: true };
 }

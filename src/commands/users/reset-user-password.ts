@@ -7,6 +7,7 @@ import { setPassword } from '../../store/user-store.ts';
 import { hashPassword } from '../auth/password-hash.ts';
 import type { Actor, AppContext } from '../context.ts';
 import { getUser } from './get-user.ts';
+import { forgetCachedSessions } from '../auth/resolve-session.ts';
 
 export async function resetUserPassword(
   ctx: AppContext,
@@ -30,4 +31,5 @@ export async function resetUserPassword(
       outcome: 'ok',
     });
   });
+  forgetCachedSessions(ctx.db);
 }

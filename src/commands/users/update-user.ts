@@ -7,6 +7,7 @@ import { setUserBindings, updateUser } from '../../store/user-store.ts';
 import type { Actor, AppContext } from '../context.ts';
 import { getUser } from './get-user.ts';
 import { validateBindings } from './validate-bindings.ts';
+import { forgetCachedSessions } from '../auth/resolve-session.ts';
 
 export interface UpdateUserInput {
   version: number;
@@ -47,4 +48,5 @@ export async function updateUserCommand(
       details: { ...input },
     });
   });
+  forgetCachedSessions(ctx.db);
 }

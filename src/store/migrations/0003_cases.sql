@@ -1,29 +1,34 @@
 -- The case loop: cases (every report from any channel is a case; duplicates merge), their
 -- timeline (case_events: the audit trail, append-only), the outbox (messages written in the
 -- same transaction, relayed after commit), attachments, supervision orders.
+--
+-- Cases refer to master data (category, grid, region, units, users) by code WITHOUT foreign keys,
+-- on purpose: the commands validate them; a case keeps the grid it was reported in even after real
+-- grid boundaries replace the generated ones; and a foreign-key check share-locks the referenced
+-- row, which turns every intake into a write on the same hot category/user rows (multixacts).
 
 CREATE TABLE cases (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-  -- Human-readable number: city code + yyyymmdd + 6-digit daily sequence, e.g. 3506-20261123-000042.
+  -- Human-readable number: city code + local yyyymmdd + 7-digit sequence, e.g. 3506-20261123-0000042.
   code text NOT NULL UNIQUE,
   channel text NOT NULL CHECK (channel IN ('grid_worker', 'resident', 'merchant', 'hotline', 'sensor', 'upper_level', 'open311')),
   state text NOT NULL,
-  category_code text REFERENCES categories (code),
+  category_code text,
   urgency text NOT NULL DEFAULT 'normal' CHECK (urgency IN ('normal', 'urgent')),
   title text NOT NULL CHECK (length(title) BETWEEN 1 AND 100),
   description text NOT NULL CHECK (length(description) BETWEEN 1 AND 2000),
   address text,
   lng double precision NOT NULL,
   lat double precision NOT NULL,
-  grid_code text NOT NULL REFERENCES grids (code),
-  region_code text NOT NULL REFERENCES regions (code),
+  grid_code text NOT NULL,
+  region_code text NOT NULL,
   -- Reporter contact, sealed: AES-GCM ciphertext and a keyed hash for exact lookup; never plain.
   reporter_name_sealed text,
   reporter_phone_sealed text,
   reporter_phone_hash text,
-  reporter_user_id uuid REFERENCES users (id),
+  reporter_user_id uuid,
   idempotency_key text NOT NULL,
-  lead_unit_id text REFERENCES units (id),
+  lead_unit_id text,
   co_unit_ids text[] NOT NULL DEFAULT '{}',
   pending_request text CHECK (pending_request IN ('extension', 'suspension')),
   pending_request_data jsonb,
@@ -32,7 +37,7 @@ CREATE TABLE cases (
   suspended_at timestamptz,
   suspended_ms bigint NOT NULL DEFAULT 0,
   colour text NOT NULL DEFAULT 'green' CHECK (colour IN ('green', 'yellow', 'red')),
-  merged_into uuid REFERENCES cases (id),
+  merged_into uuid,
   verified boolean,
   rework_count int NOT NULL DEFAULT 0,
   return_count int NOT NULL DEFAULT 0,
@@ -58,12 +63,14 @@ CREATE INDEX cases_reported_at_idx ON cases (reported_at);
 CREATE INDEX cases_deadline_idx ON cases (deadline_at) WHERE closed_at IS NULL;
 CREATE INDEX cases_category_idx ON cases (category_code, reported_at);
 CREATE INDEX cases_phone_hash_idx ON cases (reporter_phone_hash);
+-- Duplicate suggestions: open cases of a category in a latitude band.
+CREATE INDEX cases_open_category_lat_idx ON cases (category_code, lat) WHERE closed_at IS NULL;
 
 CREATE TABLE case_events (
   id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   case_id uuid NOT NULL REFERENCES cases (id),
   at timestamptz NOT NULL,
-  actor_id uuid REFERENCES users (id),
+  actor_id uuid,
   actor_name text NOT NULL,
   actor_role text,
   action text NOT NULL,
@@ -114,10 +121,6 @@ CREATE INDEX supervision_orders_case_idx ON supervision_orders (case_id);
 -- The sweep issues each automatic order (yellow at 80 %, red past 100 %) once per case.
 CREATE UNIQUE INDEX supervision_orders_auto_once ON supervision_orders (case_id, level) WHERE kind = 'auto';
 
--- Daily sequence for case numbers, per city.
-CREATE TABLE case_sequences (
-  day date NOT NULL,
-  city_code text NOT NULL,
-  last int NOT NULL,
-  PRIMARY KEY (day, city_code)
-);
+-- Case numbers: city + local day + a sequence number. A sequence, not a counter row, so that
+-- concurrent intakes never queue on one locked row (numbers are unique, not reset daily).
+CREATE SEQUENCE case_number_seq;
