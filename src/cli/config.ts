@@ -13,6 +13,9 @@ export interface RuntimeConfig {
   filesDir: string;
   /** Base64 of the 32-byte master key for sealed personal data (WANGGE_SEAL_KEY). */
   sealKey: string | undefined;
+  /** Where the outbox relay posts messages (upward sync / notifications); unset = no relay. */
+  webhookUrl: string | undefined;
+  webhookSecret: string;
   logLevel: string;
 }
 
@@ -64,6 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     dataDir: resolve(env.WANGGE_DATA_DIR ?? './data'),
     filesDir: resolve(env.WANGGE_FILES_DIR ?? resolve(env.WANGGE_DATA_DIR ?? './data', 'files')),
     sealKey: env.WANGGE_SEAL_KEY || undefined,
+    webhookUrl: env.WANGGE_WEBHOOK_URL || undefined,
+    webhookSecret: env.WANGGE_WEBHOOK_SECRET ?? '',
     logLevel: env.LOG_LEVEL ?? 'info',
     app: {
       mode: mode === 'production' ? 'production' : 'demo',
@@ -115,6 +120,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
       maxPhotoBytes: int(env, 'WANGGE_MAX_PHOTO_MB', 5, 1, 50, issues) * 1024 * 1024,
     },
   };
+  if (cfg.webhookUrl && !/^https?:\/\//.test(cfg.webhookUrl)) {
+    issues.push({
+      field: 'WANGGE_WEBHOOK_URL',
+      zh: '应以 http:// 或 https:// 开头',
+      en: 'must start with http:// or https://',
+    });
+  }
+  if (cfg.webhookUrl && cfg.webhookSecret.length < 16) {
+    issues.push({
+      field: 'WANGGE_WEBHOOK_SECRET',
+      zh: '配置了 WANGGE_WEBHOOK_URL 时须设置至少 16 位的签名密钥',
+      en: 'must be at least 16 characters when WANGGE_WEBHOOK_URL is set',
+    });
+  }
   if (issues.length) throw new AppError('VALIDATION_FAILED', { issues });
   return cfg;
 }

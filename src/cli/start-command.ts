@@ -5,6 +5,7 @@ import { buildApp } from '../http/app.ts';
 import { ROLE_LABELS } from '../domain/auth/roles.ts';
 import { loadConfig } from './config.ts';
 import { startDeadlineSweepLoop } from '../jobs/deadline-sweep.ts';
+import { WebhookSink, startOutboxRelayLoop } from '../jobs/outbox-relay.ts';
 import { describeStorage, openRuntime } from './open-runtime.ts';
 
 export async function runStart(): Promise<number> {
@@ -42,7 +43,18 @@ export async function runStart(): Promise<number> {
       );
     }
   }
-  const stopJobs = [startDeadlineSweepLoop(ctx, 60_000, (e) => app.log.error({ err: e }, 'deadline sweep failed'))];
+  const logErr = (job: string) => (e: unknown) => app.log.error({ err: e }, `${job} failed`);
+  const stopJobs = [startDeadlineSweepLoop(ctx, 60_000, logErr('deadline sweep'))];
+  if (cfg.webhookUrl) {
+    stopJobs.push(
+      startOutboxRelayLoop(
+        ctx,
+        new WebhookSink(cfg.webhookUrl, cfg.webhookSecret),
+        5_000,
+        logErr('outbox relay'),
+      ),
+    );
+  }
   const stop = async () => {
     for (const s of stopJobs) s();
     await app.close();
