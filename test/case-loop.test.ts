@@ -96,6 +96,27 @@ void test('intake locates the point, seals the reporter, writes case + event + o
   assert.equal(ev.rowCount, 1);
   const ob = await t.ctx.db.query(`SELECT 1 FROM outbox WHERE key = $1 AND topic = 'case.reported'`, [c.id]);
   assert.equal(ob.rowCount, 1);
+  // Reveal: a leader with a reason sees the phone; an operator may not; both attempts audited.
+  const shown = await t.call('POST', `/api/v1/cases/${c.id}/reveal`, tok.leader, {
+    field: 'reporter_phone',
+    reason: '回访核实情况',
+  });
+  assert.equal(shown.json<{ value: string }>().value, '13812345678', shown.body);
+  const refused = await t.call('POST', `/api/v1/cases/${c.id}/reveal`, tok.operator, {
+    field: 'reporter_phone',
+    reason: '想看看',
+  });
+  assert.equal(refused.statusCode, 403);
+  const audits = (
+    await t.ctx.db.query<{ outcome: string }>(
+      `SELECT outcome FROM audit_log WHERE action = 'personal.reveal' AND target = $1 ORDER BY id`,
+      [`case:${c.code}`],
+    )
+  ).rows;
+  assert.deepEqual(
+    audits.map((a) => a.outcome),
+    ['ok', 'denied'],
+  );
   const again = await intake('hotline-call-0001');
   assert.equal(again.statusCode, 200);
   assert.equal(again.json<CaseBody & { replayed: boolean }>().replayed, true);

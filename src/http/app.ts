@@ -11,6 +11,7 @@ import { registerRouteGuard } from './plugins/route-guard.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { routes } from './routes/index.ts';
 import { landingRoutes } from './routes/landing-routes.ts';
+import { open311Routes } from './open311/open311-routes.ts';
 
 export interface BuildOptions {
   logger?: boolean | { level: string };
@@ -49,5 +50,6 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   registerAuth(app, ctx);
   await app.register(landingRoutes(ctx));
   for (const register of routes) await app.register(register(ctx), { prefix: '/api/v1' });
+  await app.register(open311Routes(ctx), { prefix: '/open311/v2' });
   return app;
 }

@@ -299,3 +299,35 @@ export async function nearbyOpenCases(
     )
   ).rows;
 }
+
+export interface PublishedRow {
+  code: string;
+  category_code: string | null;
+  category_name: string | null;
+  grid_code: string;
+  grid_name: string | null;
+  village_name: string | null;
+  result: string | null;
+  reported_at: Date;
+  closed_at: Date | null;
+  published_at: Date;
+  satisfaction: string | null;
+}
+
+/** Published results (晒单), newest first: only public fields, joined to names, never a person. */
+export async function listPublished(
+  q: Queryable,
+  f: { regionPrefix: string; before?: Date | undefined; limit: number },
+): Promise<PublishedRow[]> {
+  return (
+    await q.query<PublishedRow>(
+      `SELECT c.code, c.category_code, k.name AS category_name, c.grid_code, g.name AS grid_name, v.name AS village_name,
+              c.result, c.reported_at, c.closed_at, c.published_at, c.satisfaction
+       FROM cases c LEFT JOIN categories k ON k.code = c.category_code LEFT JOIN grids g ON g.code = c.grid_code
+       LEFT JOIN regions v ON v.code = c.region_code
+       WHERE c.published_at IS NOT NULL AND c.region_code LIKE $1 || '%' AND ($2::timestamptz IS NULL OR c.published_at < $2)
+       ORDER BY c.published_at DESC LIMIT $3`,
+      [f.regionPrefix, f.before ?? null, f.limit],
+    )
+  ).rows;
+}

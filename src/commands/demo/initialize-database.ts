@@ -11,6 +11,7 @@ import { seedCategories } from './seed-categories.ts';
 import { seedDemoUnits } from './seed-demo-units.ts';
 import { seedDemoUsers, type DemoUser } from './demo-users.ts';
 import { seedSpecializedGrids } from './seed-specialized-grids.ts';
+import { seedDemoApiKey } from '../open311/seed-demo-api-key.ts';
 
 export interface InitializeResult {
   migrations: string[];
@@ -47,6 +48,7 @@ export async function initializeDatabase(
       await seedSpecializedGrids(q, city, now);
       await bumpRevision(q, 'grids', now);
       demoUsers = await seedDemoUsers(q, city, now);
+      await seedDemoApiKey(q, now);
     }
     return { imported, categories, units, demoUsers };
   });

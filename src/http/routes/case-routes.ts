@@ -9,6 +9,7 @@ import { getCase } from '../../commands/cases/get-case.ts';
 import { intakeCase } from '../../commands/cases/intake-case.ts';
 import type { AppContext } from '../../commands/context.ts';
 import { uploadPhoto } from '../../commands/files/upload-photo.ts';
+import { revealField } from '../../commands/personal/reveal.ts';
 import { CHANNELS } from '../../domain/cases/channels.ts';
 import { CASE_ACTIONS, CASE_STATES } from '../../domain/cases/lifecycle.ts';
 import { parseCrs } from '../../domain/geo/crs.ts';
@@ -217,6 +218,41 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const actor = actorOf(req);
         const updated = await actOnCase(ctx, actor, req.params.id, req.params.action, req.body);
         return { case: toCaseView(ctx, updated, actor) };
+      },
+    );
+
+    app.post(
+      '/cases/:id/reveal',
+      {
+        // Any case reader may ask; revealField checks personal:reveal and audits refusals too.
+        config: { access: 'cases:read' },
+        schema: {
+          tags: ['cases'],
+          summary: '查看报告人信息 Reveal the reporter’s contact (reason required, audited)',
+          params: Type.Object({ id: Uuid }),
+          body: Type.Object(
+            {
+              field: StringEnum(['reporter_phone', 'reporter_name'] as const),
+              reason: Type.String({ maxLength: 200 }),
+            },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        const { caseRow } = await getCase(ctx, actor, req.params.id);
+        const sealed =
+          req.body.field === 'reporter_phone' ? caseRow.reporter_phone_sealed : caseRow.reporter_name_sealed;
+        if (!sealed) throw new AppError('NOT_FOUND', { details: { field: req.body.field } });
+        const value = await revealField(ctx, actor, {
+          sealed,
+          purpose: `case.${req.body.field}`,
+          reason: req.body.reason,
+          target: `case:${caseRow.code}`,
+          ip: req.ip,
+        });
+        return { field: req.body.field, value };
       },
     );
 

@@ -7,6 +7,7 @@ import { systemRoutes } from './system-routes.ts';
 import { regionRoutes } from './region-routes.ts';
 import { gridRoutes } from './grid-routes.ts';
 import { caseRoutes } from './case-routes.ts';
+import { publicRoutes } from './public-routes.ts';
 import { unitRoutes } from './unit-routes.ts';
 import { categoryRoutes } from './category-routes.ts';
 import { calendarRoutes } from './calendar-routes.ts';
@@ -21,4 +22,5 @@ export const routes: ((ctx: AppContext) => FastifyPluginAsync)[] = [
   categoryRoutes,
   calendarRoutes,
   caseRoutes,
+  publicRoutes,
 ];
