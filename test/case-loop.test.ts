@@ -331,6 +331,22 @@ void test('merge keeps the merged report and points it at the survivor; duplicat
   ).rows[0]!;
   assert.equal(row.merged_into, a.id);
   assert.equal(row.reporter_phone_hash, t.ctx.sealer.hash('13900001111', 'case.reporter_phone'));
+  // When the survivor closes, the merged report's reporter is told the outcome (outbox).
+  for (const [user, action, body] of [
+    ['operator', 'register', {}],
+    ['dispatcher', 'dispatch', {}],
+    ['handler', 'acknowledge', {}],
+    ['handler', 'report_back', { result: '已修复', photos: [await photo('handler')] }],
+    ['inspector', 'verify_pass', { photos: [await photo('inspector')] }],
+  ] as const) {
+    const r = await act(user, a.id, action, body);
+    assert.equal(r.statusCode, 200, `${action}: ${r.body}`);
+  }
+  const told = await t.ctx.db.query<{ payload: { survivor: string } }>(
+    `SELECT payload FROM outbox WHERE topic = 'case.outcome' AND key = $1`,
+    [bid],
+  );
+  assert.equal(told.rows[0]?.payload.survivor, a.code);
 });
 
 void test('scope: the 南坑 inspector sees 南坑 cases; the county handler sees only its unit’s cases', async () => {

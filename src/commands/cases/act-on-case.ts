@@ -109,6 +109,21 @@ export async function actOnCase(
       payload: { id: c.id, code: c.code, action, from: c.state, to: out.to },
       at: now,
     });
+    if (out.to === 'closed') {
+      // Reporters whose reports were merged into this case are told its outcome too.
+      const merged = await q.query<{ id: string; code: string }>(
+        'SELECT id, code FROM cases WHERE merged_into = $1',
+        [c.id],
+      );
+      for (const m of merged.rows) {
+        await appendOutbox(q, {
+          topic: 'case.outcome',
+          key: m.id,
+          payload: { id: m.id, code: m.code, survivor: c.code, state: 'closed' },
+          at: now,
+        });
+      }
+    }
     const updated = await findCase(q, c.id);
     if (!updated) throw new AppError('INTERNAL');
     return updated;
