@@ -16,6 +16,8 @@ export interface RuntimeConfig {
   /** Where the outbox relay posts messages (upward sync / notifications); unset = no relay. */
   webhookUrl: string | undefined;
   webhookSecret: string;
+  /** Demo cases generated on first start (demo mode): WANGGE_DEMO_CASES, default 100,000. */
+  demoCases: number;
   logLevel: string;
 }
 
@@ -69,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     sealKey: env.WANGGE_SEAL_KEY || undefined,
     webhookUrl: env.WANGGE_WEBHOOK_URL || undefined,
     webhookSecret: env.WANGGE_WEBHOOK_SECRET ?? '',
+    demoCases: int(env, 'WANGGE_DEMO_CASES', 100_000, 0, 10_000_000, issues),
     logLevel: env.LOG_LEVEL ?? 'info',
     app: {
       mode: mode === 'production' ? 'production' : 'demo',

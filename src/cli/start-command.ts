@@ -11,12 +11,14 @@ import { describeStorage, openRuntime } from './open-runtime.ts';
 export async function runStart(): Promise<number> {
   const cfg = loadConfig();
   const ctx = await openRuntime(cfg);
-  const init = await initializeDatabase(ctx, { log: (l) => console.log(l) });
+  const init = await initializeDatabase(ctx, { log: (l) => console.log(l) }, { historyCases: cfg.demoCases });
   if (init.loaded) {
     console.log(
       `已加载 loaded ${init.cityName}: ${init.regions} 个区划 regions, ${init.grids} 个网格 grids, ` +
         `${init.units} 个承办单位 units, ${init.categories} 个案件小类 categories (${(init.ms / 1000).toFixed(1)} s)`,
     );
+    if (init.historyCases)
+      console.log(`已生成 generated ${init.historyCases} 个演示案件 demo cases (about one year)`);
     for (const w of init.warnings) console.log(`  注意 note: ${w}`);
   }
   await ctx.locator.refresh(true);

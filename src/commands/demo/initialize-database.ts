@@ -12,6 +12,7 @@ import { seedDemoUnits } from './seed-demo-units.ts';
 import { seedDemoUsers, type DemoUser } from './demo-users.ts';
 import { seedSpecializedGrids } from './seed-specialized-grids.ts';
 import { seedDemoApiKey } from '../open311/seed-demo-api-key.ts';
+import { generateHistory } from './generate-history.ts';
 
 export interface InitializeResult {
   migrations: string[];
@@ -22,13 +23,19 @@ export interface InitializeResult {
   units?: number;
   categories?: number;
   demoUsers?: DemoUser[];
+  historyCases?: number;
   warnings: string[];
   ms: number;
 }
 
+/**
+ * `historyCases`: how many demo cases (about a year of history) to generate after the base data, in
+ * demo mode only; 0 for none (the test template).
+ */
 export async function initializeDatabase(
   ctx: AppContext,
   io: { log: (line: string) => void },
+  opts: { historyCases: number } = { historyCases: 0 },
 ): Promise<InitializeResult> {
   const started = Date.now();
   const migrations = await migrate(ctx.db);
@@ -52,9 +59,16 @@ export async function initializeDatabase(
     }
     return { imported, categories, units, demoUsers };
   });
+  let history = 0;
+  if (ctx.config.mode === 'demo' && opts.historyCases > 0) {
+    io.log(`正在生成约一年的演示案件 generating about a year of demo cases (${opts.historyCases}) …`);
+    const h = await generateHistory(ctx, { cases: opts.historyCases, endAt: now, days: 365, seed: 1 });
+    history = h.cases;
+  }
   return {
     migrations,
     loaded: true,
+    historyCases: history,
     cityName: result.imported.cityName,
     regions: result.imported.regions,
     grids: result.imported.grids,
