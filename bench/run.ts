@@ -3,6 +3,7 @@
 import { cpus } from 'node:os';
 import { gridBench } from './grid-bench.ts';
 import { intakeBench } from './intake-bench.ts';
+import { kpiBench } from './kpi-bench.ts';
 
 export interface BenchOptions {
   quick: boolean;
@@ -19,6 +20,7 @@ export interface BenchResult {
 const BENCHES: Record<string, (o: BenchOptions) => Promise<BenchResult>> = {
   grid: gridBench,
   intake: intakeBench,
+  kpi: kpiBench,
 };
 
 const [name, ...rest] = process.argv.slice(2);

@@ -5,6 +5,7 @@ import { buildApp } from '../http/app.ts';
 import { ROLE_LABELS } from '../domain/auth/roles.ts';
 import { loadConfig } from './config.ts';
 import { startDeadlineSweepLoop } from '../jobs/deadline-sweep.ts';
+import { startKpiRollupLoop } from '../jobs/kpi-rollup.ts';
 import { WebhookSink, startOutboxRelayLoop } from '../jobs/outbox-relay.ts';
 import { describeStorage, openRuntime } from './open-runtime.ts';
 
@@ -46,7 +47,10 @@ export async function runStart(): Promise<number> {
     }
   }
   const logErr = (job: string) => (e: unknown) => app.log.error({ err: e }, `${job} failed`);
-  const stopJobs = [startDeadlineSweepLoop(ctx, 60_000, logErr('deadline sweep'))];
+  const stopJobs = [
+    startDeadlineSweepLoop(ctx, 60_000, logErr('deadline sweep')),
+    startKpiRollupLoop(ctx, 10_000, logErr('kpi rollup')),
+  ];
   if (cfg.webhookUrl) {
     stopJobs.push(
       startOutboxRelayLoop(

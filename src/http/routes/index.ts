@@ -11,6 +11,7 @@ import { publicRoutes } from './public-routes.ts';
 import { unitRoutes } from './unit-routes.ts';
 import { categoryRoutes } from './category-routes.ts';
 import { calendarRoutes } from './calendar-routes.ts';
+import { kpiRoutes } from './kpi-routes.ts';
 
 export const routes: ((ctx: AppContext) => FastifyPluginAsync)[] = [
   systemRoutes,
@@ -22,5 +23,6 @@ export const routes: ((ctx: AppContext) => FastifyPluginAsync)[] = [
   categoryRoutes,
   calendarRoutes,
   caseRoutes,
+  kpiRoutes,
   publicRoutes,
 ];
