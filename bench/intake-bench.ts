@@ -23,7 +23,9 @@ export async function intakeBench(o: BenchOptions): Promise<BenchResult> {
     u.pathname = '/' + dbName;
     url = u.toString();
   }
-  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'bench/intake-server.ts'], {
     env: { ...process.env, BENCH_DATABASE_URL: url ?? '' },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -58,7 +58,7 @@ void test('delivers pending messages in order with an HMAC signature, once', asy
   t.clock.advance(61_000); // retried after a minute
   assert.deepEqual(await runOutboxRelay(t.ctx, sink), { delivered: 3, failed: 0 });
   assert.deepEqual(
-    received.map((r) => JSON.parse(r.body).key),
+    received.map((r) => (JSON.parse(r.body) as { key: string }).key),
     ['a', 'b', 'c'],
   );
   for (const r of received)
