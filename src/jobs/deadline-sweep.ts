@@ -7,6 +7,7 @@ import { loadWorkingCalendar } from '../commands/calendar/load-working-calendar.
 import type { AppContext } from '../commands/context.ts';
 import { appendCaseEvent, appendOutbox } from '../store/case-store.ts';
 import { claimSweepCandidates, insertAutoSupervision, setCaseColour } from '../store/sweep-store.ts';
+import { startLoop } from './loop.ts';
 
 const BATCH = 500;
 const NOTE = {
@@ -82,14 +83,5 @@ export function startDeadlineSweepLoop(
   everyMs: number,
   log: (e: unknown) => void,
 ): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    runDeadlineSweep(ctx)
-      .catch(log)
-      .finally(() => (running = false));
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startLoop(() => runDeadlineSweep(ctx), everyMs, log);
 }

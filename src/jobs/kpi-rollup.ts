@@ -5,6 +5,7 @@
 import type { AppContext } from '../commands/context.ts';
 import { CHANNELS, isPublicChannel } from '../domain/cases/channels.ts';
 import { padRegionCode } from '../domain/regions/region-code.ts';
+import { startLoop } from './loop.ts';
 import {
   claimWatermark,
   eventsAfter,
@@ -31,6 +32,7 @@ export const KPI_LIMITS: FactLimits = {
   checkMinutes: 120,
 };
 
+/** What a run did: batches, events folded in, cases recomputed (a case may count once per batch). */
 export interface KpiRollupResult {
   batches: number;
   events: number;
@@ -92,14 +94,5 @@ export function startKpiRollupLoop(
   everyMs: number,
   log: (e: unknown) => void = (e) => console.error('kpi rollup failed:', e),
 ): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    runKpiRollup(ctx)
-      .catch(log)
-      .finally(() => (running = false));
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startLoop(() => runKpiRollup(ctx), everyMs, log);
 }

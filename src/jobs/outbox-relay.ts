@@ -4,6 +4,7 @@
 import { createHmac } from 'node:crypto';
 import type { AppContext } from '../commands/context.ts';
 import { claimOutbox, markDelivered, markFailed, type OutboxRow } from '../store/outbox-store.ts';
+import { startLoop } from './loop.ts';
 
 export interface OutboxSink {
   deliver(m: OutboxRow): Promise<void>;
@@ -76,14 +77,5 @@ export function startOutboxRelayLoop(
   everyMs: number,
   log: (e: unknown) => void,
 ): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    runOutboxRelay(ctx, sink)
-      .catch(log)
-      .finally(() => (running = false));
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startLoop(() => runOutboxRelay(ctx, sink), everyMs, log);
 }
