@@ -120,8 +120,12 @@ async function loadRollups(db: Db, fromCase: number, toCase: number, cats: strin
 const p = (xs: number[], q: number) => [...xs].sort((x, y) => x - y)[Math.floor((xs.length - 1) * q)]!;
 const round = (x: number) => Math.round(x * 100) / 100;
 
+/** Runs the kpi benchmark (see the head of this file); PostgreSQL is the engine of the targets. */
 export async function kpiBench(o: BenchOptions): Promise<BenchResult> {
-  const sizes = o.quick ? [100_000, 1_000_000] : [1_000_000, 10_000_000];
+  // PGlite (in memory, one WASM thread) runs a tenth of the sizes: at 10M cases' rollups its heap
+  // passed 16 GB before the cube was built. The metric names stay (notes.sizes says what ran).
+  const base = (o.quick ? 100_000 : 1_000_000) / (o.db === 'postgres' ? 1 : 10);
+  const sizes = [base, base * 10];
   const dbName = `wangge_bench_kpi_${process.pid}`;
   let db: Db;
   if (o.db === 'postgres') {

@@ -198,6 +198,7 @@ export interface KpiSlice {
   to: string;
 }
 
+/** One category's sums in a slice: the counters and the current states of its cases. */
 export interface KpiCategoryRow {
   category_code: string;
   name: string | null;
@@ -284,6 +285,7 @@ export async function claimWatermark(q: Queryable, job: string): Promise<number>
   return (await q.query<{ value: number }>(sql, [job])).rows[0]!.value;
 }
 
+/** Moves a job's watermark (inside the transaction that claimed it). */
 export async function setWatermark(q: Queryable, job: string, value: number, at: Date): Promise<void> {
   await q.query('UPDATE job_watermarks SET value = $2, updated_at = $3 WHERE job = $1', [job, value, at]);
 }

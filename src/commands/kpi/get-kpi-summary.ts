@@ -18,6 +18,7 @@ import { assertInScope } from '../../domain/regions/scope.ts';
 import { sumKpiSlice } from '../../store/kpi-store.ts';
 import type { Actor, AppContext } from '../context.ts';
 
+/** What to sum: a region subtree, a unit, a person, a category, and the days [from, to). */
 export interface KpiSliceInput {
   /** 12-digit region code; default: the actor's whole scope. */
   region?: string | undefined;
@@ -29,6 +30,7 @@ export interface KpiSliceInput {
   to?: string | undefined;
 }
 
+/** A category's share of the slice. */
 export interface KpiCategoryCount {
   category_code: string;
   name: string | null;
@@ -39,6 +41,7 @@ export interface KpiCategoryCount {
   closedOnTime: number;
 }
 
+/** The answer of GET /kpi/summary. */
 export interface KpiSummary {
   slice: { regions: string[]; units: string[] | null; person: string | null; category: string | null };
   from: string;
@@ -86,6 +89,7 @@ function outermost(regions: readonly string[]): string[] {
   return [...new Set(regions)].filter((r) => !regions.some((o) => o !== r && inSubtree(r, o)));
 }
 
+/** Sums the rollups of a slice the actor may see; OUT_OF_SCOPE for a region or unit beyond it. */
 export async function getKpiSummary(
   ctx: AppContext,
   actor: Actor,

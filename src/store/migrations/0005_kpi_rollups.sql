@@ -18,7 +18,8 @@
 --             checkTasks, checkedOnTime
 --   due       the closing day when closed by the deadline (or without one: 自处理), else the
 --             deadline day, even if still open: due, closed, closedOnTime, reopened, followedUp,
---             satisfied, basicallySatisfied, dissatisfied (rejected, voided, merged: never due)
+--             satisfied, basicallySatisfied, dissatisfied (rejected, voided, merged: never due;
+--             重办 makes a case due again, and its earlier closure stops counting)
 -- A case belongs to its current category and lead unit ('' when none). The rules are the
 -- FACT_RULES in src/store/kpi-store.ts.
 
