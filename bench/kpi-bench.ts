@@ -27,8 +27,9 @@ const CITY = '350600000000';
 
 // Rows are written day by day, as the job writes them over time (the heap is roughly in day order).
 // Row j of kpi_daily: (day, village) is a permutation of j modulo DAYS × VILLAGES (7919 is prime to
-// it), the slot j ÷ (DAYS × VILLAGES) picks a different category, so keys never collide. Unit: one of
-// 4 per county by category, 2 city-wide units, or none (5 %). h drives the counter values.
+// it); the category is a hash of (day, village) spread over all 145, shifted by the slot
+// j ÷ (DAYS × VILLAGES), so keys never collide. Unit: one of 4 per county by category, 2 city-wide
+// units, or none (5 %). h drives the counter values.
 const GENERATE = `
 INSERT INTO kpi_daily (day, region_code, unit_id, category_code, reported, registered, rejected, due, closed,
   closed_on_time, dispatched, dispatched_accurately, acknowledged, acknowledged_on_time, handled,
@@ -48,7 +49,8 @@ SELECT date '2023-01-01' + (idx % ${DAYS})::int,
   (1 - t) * (h % 17 <> 0 AND h % 11 <> 0)::int, (1 - t) * (h % 17 <> 0 AND h % 11 <> 0 AND h % 9 <> 0)::int,
   (1 - t) * (h % 10 < 8)::int, (1 - t) * (h % 10 >= 8)::int
 FROM (SELECT idx, idx / ${DAYS} AS v, h, (h / 7 % 2)::int AS t,
-        ((idx * 31) % array_length($3::text[], 1) + j / ${DAYS * VILLAGES}) % array_length($3::text[], 1) AS cat
+        ((idx * 2654435761) % 4294967296 % array_length($3::text[], 1) + j / ${DAYS * VILLAGES})
+          % array_length($3::text[], 1) AS cat
       FROM (SELECT j, (j * 7919) % ${DAYS * VILLAGES} AS idx, (j * 1103515245 + 12345) % 2147483648 AS h
             FROM generate_series($1::bigint, $2::bigint - 1) j) g) x
 ORDER BY idx % ${DAYS}, idx`;
@@ -112,7 +114,7 @@ async function loadRollups(db: Db, fromCase: number, toCase: number, cats: strin
     await rebuildInChunks(db, s, 144, db.engine === 'postgres' ? 2 : 1);
     console.error(`    ${s.grain} level ${s.level}: ${s.periods.length} pairs in ${Date.now() - t} ms`);
   }
-  if (db.engine === 'postgres') await db.query('VACUUM ANALYZE');
+  if (db.engine === 'postgres') await db.query('ANALYZE'); // as autovacuum would (PGlite has none)
   console.error(`  cube rebuilt by rebuildCube in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
   return Date.now() - t0;
 }

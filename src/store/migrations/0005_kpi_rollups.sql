@@ -108,3 +108,6 @@ CREATE TABLE kpi_cube (
 );
 -- The job rebuilds a level from the level below: (grain, period, region prefix).
 CREATE INDEX kpi_cube_rebuild_idx ON kpi_cube (grain, period, level, region_code);
+-- City rows are mostly per-unit rows: without the joint frequencies of (grain, region, unit) the
+-- planner takes a city's '*' rows for 40× more than they are and reads them by the rebuild index.
+CREATE STATISTICS kpi_cube_slice_stats (mcv) ON grain, region_code, unit_id FROM kpi_cube;
