@@ -2,6 +2,8 @@
 import { resolve } from 'node:path';
 import { DEFAULT_CONFIG, type AppConfig } from '../commands/context.ts';
 import { AppError, type FieldIssue } from '../domain/errors.ts';
+import { CHANNELS, type Channel } from '../domain/cases/channels.ts';
+import { parseTimeLimit } from '../domain/calendar/time-limit.ts';
 
 export interface RuntimeConfig {
   app: AppConfig;
@@ -41,6 +43,36 @@ function int(
     return dflt;
   }
   return n;
+}
+
+/** A comma-separated list of report channels (WANGGE_VERIFY_CHANNELS=resident,hotline). */
+function channelList(env: NodeJS.ProcessEnv, name: string, issues: FieldIssue[]): Channel[] {
+  const raw = env[name]?.trim();
+  if (!raw) return [];
+  const list = raw.split(',').map((s) => s.trim());
+  const bad = list.filter((c) => !(CHANNELS as readonly string[]).includes(c));
+  if (bad.length) {
+    issues.push({
+      field: name,
+      zh: `未知的上报渠道 ${bad.join('、')}；可选 ${CHANNELS.join(', ')}`,
+      en: `unknown channel ${bad.join(', ')}; one of ${CHANNELS.join(', ')}`,
+    });
+    return [];
+  }
+  return list as Channel[];
+}
+
+/** A working-time limit such as 30m, 2h or 1d. */
+function timeLimit(env: NodeJS.ProcessEnv, name: string, dflt: string, issues: FieldIssue[]): string {
+  const raw = env[name]?.trim();
+  if (!raw) return dflt;
+  try {
+    parseTimeLimit(raw, name);
+    return raw;
+  } catch (e) {
+    if (e instanceof AppError) issues.push(...e.issues);
+    return dflt;
+  }
 }
 
 /** Reads PORT, HOST, DATABASE_URL, WANGGE_DATA_DIR, WANGGE_CITY, WANGGE_MODE, WANGGE_SESSION_IDLE_MINUTES … */
@@ -120,6 +152,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
         issues,
       ),
       duplicateDays: int(env, 'WANGGE_DUPLICATE_DAYS', DEFAULT_CONFIG.duplicateDays, 1, 365, issues),
+      verifyChannels: channelList(env, 'WANGGE_VERIFY_CHANNELS', issues),
+      verifyLimit: timeLimit(env, 'WANGGE_VERIFY_LIMIT', DEFAULT_CONFIG.verifyLimit, issues),
       maxPhotoBytes: int(env, 'WANGGE_MAX_PHOTO_MB', 5, 1, 50, issues) * 1024 * 1024,
     },
   };

@@ -1,5 +1,6 @@
 // What every command receives: the database, the clock, the configuration and the shared
 // in-memory services. Built once per process by the CLI (or per test file by the harness).
+import type { Channel } from '../domain/cases/channels.ts';
 import type { Role } from '../domain/auth/roles.ts';
 import type { LockoutPolicy } from '../domain/auth/password-policy.ts';
 import type { Scope } from '../domain/regions/scope.ts';
@@ -26,6 +27,13 @@ export interface AppConfig {
   /** Duplicate suggestions: open cases of the same category within this radius and these days. */
   duplicateRadiusM: number;
   duplicateDays: number;
+  /**
+   * Channels whose reports go to the grid's inspector for verification (核实) before the desk
+   * registers them, e.g. ['portal', 'hotline']; empty = the desk decides case by case.
+   */
+  verifyChannels: Channel[];
+  /** Working-time limit of the inspector's steps, 核实 and 核查 ('2h', '30m', '1d'). */
+  verifyLimit: string;
   /** Largest photo accepted, in bytes. */
   maxPhotoBytes: number;
 }
@@ -39,6 +47,8 @@ export const DEFAULT_CONFIG: AppConfig = {
   reopenWindowDays: 7,
   duplicateRadiusM: 100,
   duplicateDays: 7,
+  verifyChannels: [],
+  verifyLimit: '2h',
   maxPhotoBytes: 5 * 1024 * 1024,
 };
 

@@ -2,6 +2,7 @@
 // update it with the expected version, append one event, append outbox messages — in one
 // transaction (see commands/cases/act-on-case.ts).
 import type { Queryable } from './db.ts';
+import { QUEUE_FILTERS, type Queue } from '../domain/cases/queues.ts';
 
 export interface CaseRow {
   id: string;
@@ -69,6 +70,7 @@ export type NewCase = Pick<
   | 'reporter_user_id'
   | 'idempotency_key'
   | 'reported_at'
+  | 'step_deadline_at'
 >;
 
 export interface IntakeEvent {
@@ -100,7 +102,7 @@ export async function insertReportedCase(
        ON CONFLICT (idempotency_key) DO NOTHING RETURNING *
      ), ev AS (
        INSERT INTO case_events (case_id, at, actor_id, actor_name, actor_role, action, from_state, to_state, attachments, data)
-       SELECT id, $${n + 1}, $${n + 4}::uuid, $${n + 5}, $${n + 6}, 'report', NULL, 'reported', $${n + 7}::jsonb, $${n + 8}::jsonb FROM ins
+       SELECT id, $${n + 1}, $${n + 4}::uuid, $${n + 5}, $${n + 6}, 'report', NULL, state, $${n + 7}::jsonb, $${n + 8}::jsonb FROM ins
      ), ob AS (
        INSERT INTO outbox (topic, key, payload, created_at)
        SELECT 'case.reported', id::text, jsonb_build_object('id', id, 'code', code, 'channel', channel, 'grid', grid_code), $${n + 1} FROM ins
@@ -231,6 +233,8 @@ export interface CaseFilter {
   regionPrefix?: string | undefined;
   unitId?: string | undefined;
   colour?: string | undefined;
+  /** true: only cases with an extension or suspension request waiting. */
+  pending?: boolean | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
   text?: string | undefined;
@@ -254,6 +258,7 @@ export async function listCases(q: Queryable, f: CaseFilter): Promise<CaseRow[]>
        AND ($9::timestamptz IS NULL OR reported_at < $9)
        AND ($10::text IS NULL OR title LIKE '%' || $10 || '%' OR description LIKE '%' || $10 || '%' OR code = $10)
        AND ($11::timestamptz IS NULL OR (reported_at, id) < ($11, $12::uuid))
+       AND ($14::boolean IS NULL OR (pending_request IS NOT NULL) = $14)
      ORDER BY reported_at DESC, id DESC LIMIT $13`,
     [
       f.scopePatterns,
@@ -269,9 +274,40 @@ export async function listCases(q: Queryable, f: CaseFilter): Promise<CaseRow[]>
       f.before?.at ?? null,
       f.before?.id ?? null,
       f.limit,
+      f.pending ?? null,
     ],
   );
   return r.rows;
+}
+
+/**
+ * How many cases wait in each queue, in scope (and, for handlers, of their units): one pass over the
+ * open cases. The queue filters are constants from the domain, written into the SQL as literals.
+ */
+export async function countQueues(
+  q: Queryable,
+  queues: readonly Queue[],
+  f: { scopePatterns: string[]; unitIds?: string[] | undefined },
+): Promise<Record<string, number>> {
+  if (!queues.length) return {};
+  const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+  const cols = queues.map((name, i) => {
+    const qf = QUEUE_FILTERS[name];
+    const conds = [`state IN (${qf.states.map(lit).join(', ')})`];
+    if (qf.colour) conds.push(`colour = ${lit(qf.colour)}`);
+    if (qf.pending) conds.push('pending_request IS NOT NULL');
+    return `count(*) FILTER (WHERE ${conds.join(' AND ')})::int AS q${i}`;
+  });
+  const states = [...new Set(queues.flatMap((name) => QUEUE_FILTERS[name].states))];
+  const r = await q.query<Record<string, number>>(
+    `SELECT ${cols.join(', ')} FROM cases
+     WHERE state IN (${states.map(lit).join(', ')})
+       AND region_code LIKE ANY($1::text[])
+       AND ($2::text[] IS NULL OR lead_unit_id = ANY($2::text[]) OR co_unit_ids && $2::text[])`,
+    [f.scopePatterns, f.unitIds ?? null],
+  );
+  const row = r.rows[0] ?? {};
+  return Object.fromEntries(queues.map((name, i) => [name, Number(row[`q${i}`] ?? 0)]));
 }
 
 /** Open cases of a category near a point since a time: the duplicate candidates (bbox prefilter). */

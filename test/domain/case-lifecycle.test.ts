@@ -59,6 +59,7 @@ const EXPECTED: Record<CaseAction, Row> = {
   approve_suspension:   { from: ['handling'],                           to: 'suspended',     who: SUP,                                    guards: ['pending_suspension'] },
   deny_suspension:      { from: ['handling'],                           to: 'same',          who: SUP,                                    guards: ['pending_suspension'] },
   resume:               { from: ['suspended'],                          to: 'handling',      who: SUP,                                    guards: [] },
+  assist:               { from: ['dispatched', 'handling'],             to: 'same',          who: HANDLER,                                guards: ['co_unit_member'] },
   report_back:          { from: ['handling'],                           to: 'reported_back', who: HANDLER,                                guards: [LEAD, NO_PENDING] },
   verify_pass:          { from: ['reported_back'],                      to: 'closed',        who: FIELD,                                  guards: [] },
   verify_fail:          { from: ['reported_back'],                      to: 'handling',      who: FIELD,                                  guards: [] },
@@ -94,7 +95,7 @@ function ctx(state: CaseState, over: Partial<TransitionContext> = {}): Transitio
 /** What makes each guard hold. */
 const SATISFY: Record<Guard, Partial<TransitionContext>> = {
   lead_unit_member: { actorUnits: ['u-lead'] },
-  unit_member: { actorUnits: ['u-co'] },
+  co_unit_member: { actorUnits: ['u-co'] },
   no_pending_request: { pendingRequest: null },
   pending_extension: { pendingRequest: 'extension' },
   pending_suspension: { pendingRequest: 'suspension' },
@@ -111,7 +112,10 @@ const VIOLATE: Record<Guard, [string, Partial<TransitionContext>][]> = {
     ['handler of no unit', { actorUnits: [] }],
     ['case without a lead unit', { leadUnitId: null }],
   ],
-  unit_member: [['handler of another unit', { actorUnits: ['u-other'] }]],
+  co_unit_member: [
+    ['handler of another unit', { actorUnits: ['u-other'] }],
+    ['handler of the lead unit only', { actorUnits: ['u-lead'] }],
+  ],
   no_pending_request: [
     ['extension pending', { pendingRequest: 'extension' }],
     ['suspension pending', { pendingRequest: 'suspension' }],
@@ -165,9 +169,9 @@ const friendly = (state: CaseState, guards: readonly Guard[], roles: readonly Ro
 const expectedTo = (row: Row, from: CaseState): CaseState => (row.to === 'same' ? from : row.to);
 
 // ── Every state × action ───────────────────────────────────────────────────────────────────────────
-void test('every state × action pair matches the hand-written matrix (13 × 28)', async (t) => {
+void test('every state × action pair matches the hand-written matrix (13 × 29)', async (t) => {
   assert.equal(CASE_STATES.length, 13);
-  assert.equal(CASE_ACTIONS.length, 28);
+  assert.equal(CASE_ACTIONS.length, 29);
   let walked = 0;
   let allowed = 0;
   for (const state of CASE_STATES) {
@@ -220,8 +224,8 @@ void test('every state × action pair matches the hand-written matrix (13 × 28)
       }
     });
   }
-  assert.equal(walked, 13 * 28);
-  assert.equal(allowed, 45); // counted by hand from the matrix: 45 allowed pairs, 319 refused
+  assert.equal(walked, 13 * 29);
+  assert.equal(allowed, 47); // counted by hand from the matrix: 47 allowed pairs, 330 refused
 });
 
 // ── Guards named in the rules ──────────────────────────────────────────────────────────────────────
@@ -284,7 +288,11 @@ void test('allowedActions: what the API shows beside a case for real actors', ()
   const cases: [string, TransitionContext, CaseAction[]][] = [
     ['dispatcher, registered', ctx('registered', { roles: ['dispatcher'] }), ['dispatch', 'urge']],
     ['lead handler, dispatched', ctx('dispatched', lead), ['acknowledge', 'return']],
-    ['co-unit handler, dispatched', ctx('dispatched', { roles: ['handler'], actorUnits: ['u-co'] }), []],
+    [
+      'co-unit handler, dispatched',
+      ctx('dispatched', { roles: ['handler'], actorUnits: ['u-co'] }),
+      ['assist'],
+    ],
     [
       'lead handler, handling',
       ctx('handling', lead),
@@ -323,6 +331,7 @@ void test('allowedActions: what the API shows beside a case for real actors', ()
       ['follow_up'],
     ],
     ['leader, handling', ctx('handling', { roles: ['leader'] }), ['supervise', 'urge']],
+    ['co-unit handler, handling', ctx('handling', { roles: ['handler'], actorUnits: ['u-co'] }), ['assist']],
     ['admin, handling', ctx('handling', { roles: ['admin'] }), []],
     ['every role, merged', ctx('merged', { roles: [...ROLES], actorUnits: ['u-lead'] }), []],
   ];
@@ -334,8 +343,8 @@ const guardHolds = (g: Guard, c: TransitionContext): boolean => {
   switch (g) {
     case 'lead_unit_member':
       return c.leadUnitId !== null && c.actorUnits.includes(c.leadUnitId);
-    case 'unit_member':
-      return [c.leadUnitId, ...c.coUnitIds].some((u) => u !== null && c.actorUnits.includes(u));
+    case 'co_unit_member':
+      return c.coUnitIds.some((u) => c.actorUnits.includes(u));
     case 'no_pending_request':
       return c.pendingRequest === null;
     case 'pending_extension':

@@ -17,6 +17,7 @@ import type { Queryable } from '../../store/db.ts';
 import type { Actor, AppContext } from '../context.ts';
 import type { ActionInput } from './action-input.ts';
 import { effectOf } from './case-effects.ts';
+import { parseTimeLimit } from '../../domain/calendar/time-limit.ts';
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.ts';
 
 /** The lifecycle's view of a case and an actor. */
@@ -64,6 +65,7 @@ export async function actOnCase(
 ): Promise<CaseRow> {
   const now = ctx.clock.now();
   const cal = await loadWorkingCalendar(ctx);
+  const verifyLimit = parseTimeLimit(ctx.config.verifyLimit);
   return ctx.db.tx(async (q: Queryable) => {
     const c = await findCase(q, caseId, { forUpdate: true });
     if (!c || !canSeeCase(actor, c)) throw new AppError('CASE_NOT_FOUND', { details: { id: caseId } });
@@ -71,7 +73,7 @@ export async function actOnCase(
       throw new AppError('CONFLICT', { details: { id: caseId, version: c.version, yours: input.version } });
     const out = transition(action, transitionContext(ctx, c, actor, now));
     if (!out.ok) throw refusalError(out.refusal);
-    const effect = await effectOf(cal, q, action, c, input, now);
+    const effect = await effectOf(cal, verifyLimit, q, action, c, input, now);
     if (effect.photos.length) await attachToCase(q, c.id, effect.photos, actor.userId);
     const patch = { ...effect.patch, state: out.to };
     if (!(await updateCase(q, c.id, c.version, patch, now)))

@@ -2,7 +2,7 @@
 // sets, plus supervision orders and outbox topics. Pure of SQL except the lookups it needs.
 import type { CaseAction } from '../../domain/cases/lifecycle.ts';
 import { suggestLeadUnit } from '../../domain/cases/dispatch-rules.ts';
-import { deadlineFor, parseTimeLimit } from '../../domain/calendar/time-limit.ts';
+import { deadlineFor, parseTimeLimit, type TimeLimit } from '../../domain/calendar/time-limit.ts';
 import { AppError } from '../../domain/errors.ts';
 import { ancestorCodes } from '../../domain/regions/region-code.ts';
 import { findCase, type CasePatch, type CaseRow } from '../../store/case-store.ts';
@@ -58,6 +58,8 @@ export async function suggestedUnit(q: Queryable, c: CaseRow): Promise<string | 
  */
 export async function effectOf(
   cal: WorkingCalendar,
+  /** Time limit of the inspector's steps: 核实 (verifying) and 核查 (reported_back). */
+  verifyLimit: TimeLimit,
   q: Queryable,
   action: CaseAction,
   c: CaseRow,
@@ -70,12 +72,17 @@ export async function effectOf(
     return { patch, note: input.note?.trim() || null, photos: input.photos ?? [], ...extra };
   };
   switch (action) {
-    case 'send_to_verify':
+    case 'send_to_verify': {
+      const due = deadlineFor(now, verifyLimit, cal);
+      return base({ step_deadline_at: due }, { data: { step_deadline_at: due.toISOString() } });
+    }
     case 'acknowledge':
-      return base(action === 'acknowledge' ? { acknowledged_at: now } : {});
+      return base({ acknowledged_at: now });
+    case 'assist':
+      return base({}, { note: k.text('note') });
     case 'confirm_report': {
       const genuine = k.require('genuine', '请说明核实结果（属实/不属实）');
-      return base({ verified: genuine ?? null });
+      return base({ verified: genuine ?? null, step_deadline_at: null });
     }
     case 'register': {
       const category =
@@ -124,7 +131,7 @@ export async function effectOf(
     case 'approve_self_handled':
     case 'verify_pass':
       return base(
-        { closed_at: now, colour: 'green' },
+        { closed_at: now, colour: 'green', step_deadline_at: null },
         { photos: action === 'verify_pass' ? k.photos(1) : (input.photos ?? []) },
       );
     case 'dispatch':
@@ -223,10 +230,18 @@ export async function effectOf(
         { data: { paused_working_ms: paused } },
       );
     }
-    case 'report_back':
-      return base({ result: k.text('result'), reported_back_at: now }, { photos: k.photos(1) });
+    case 'report_back': {
+      const due = deadlineFor(now, verifyLimit, cal);
+      return base(
+        { result: k.text('result'), reported_back_at: now, step_deadline_at: due },
+        { photos: k.photos(1), data: { step_deadline_at: due.toISOString() } },
+      );
+    }
     case 'verify_fail':
-      return base({ rework_count: c.rework_count + 1, reported_back_at: null }, { note: k.text('reason') });
+      return base(
+        { rework_count: c.rework_count + 1, reported_back_at: null, step_deadline_at: null },
+        { note: k.text('reason') },
+      );
     case 'follow_up': {
       const s = k.require('satisfaction', '请选择满意度');
       if (s && !['satisfied', 'basically_satisfied', 'dissatisfied'].includes(s))

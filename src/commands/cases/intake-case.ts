@@ -5,6 +5,8 @@
 // categories and unknown or foreign photos.
 import { AppError, type FieldIssue } from '../../domain/errors.ts';
 import type { Crs } from '../../domain/geo/crs.ts';
+import { deadlineFor, parseTimeLimit } from '../../domain/calendar/time-limit.ts';
+import { loadWorkingCalendar } from '../calendar/load-working-calendar.ts';
 import { localDateOf } from '../../domain/calendar/local-date.ts';
 import { CHANNELS, type Channel } from '../../domain/cases/channels.ts';
 import { attachToCase } from '../../store/attachment-store.ts';
@@ -76,12 +78,17 @@ export async function intakeCase(ctx: AppContext, who: Submitter, input: IntakeI
   }
   const loc = await ctx.locator.locate(input.lng, input.lat, input.crs);
   const now = ctx.clock.now();
+  // 核实: reports from the configured channels go to the grid's inspector first, with a time limit.
+  const verify = ctx.config.verifyChannels.includes(input.channel);
+  const verifyDue = verify
+    ? deadlineFor(now, parseTimeLimit(ctx.config.verifyLimit), await loadWorkingCalendar(ctx))
+    : null;
   const phone = input.reporterPhone?.trim() || null;
   const name = input.reporterName?.trim() || null;
   const description = input.description.trim();
   const row: NewCase = {
     channel: input.channel,
-    state: 'reported',
+    state: verify ? 'verifying' : 'reported',
     category_code: category?.code ?? null,
     urgency: input.urgency ?? 'normal',
     title: (input.title?.trim() || description).slice(0, 40),
@@ -97,6 +104,7 @@ export async function intakeCase(ctx: AppContext, who: Submitter, input: IntakeI
     reporter_user_id: actor?.userId ?? null,
     idempotency_key: key,
     reported_at: now,
+    step_deadline_at: verifyDue,
   };
   const photos = input.photos ?? [];
   const event = {
@@ -104,7 +112,12 @@ export async function intakeCase(ctx: AppContext, who: Submitter, input: IntakeI
     actorName: actor?.displayName ?? client ?? '',
     actorRole: actor ? (actor.roles[0] ?? null) : 'client',
     attachments: photos,
-    data: { channel: input.channel, grid: loc.grid.code, crs: input.crs },
+    data: {
+      channel: input.channel,
+      grid: loc.grid.code,
+      crs: input.crs,
+      ...(verifyDue ? { sent_to_verify: true, step_deadline_at: verifyDue.toISOString() } : {}),
+    },
   };
   const day = localDateOf(now);
   // Without photos the whole intake is one atomic statement; with photos, one transaction that

@@ -42,6 +42,7 @@ export const CASE_ACTIONS = [
   'approve_suspension', // 批准挂账
   'deny_suspension', // 驳回挂账
   'resume', // 挂账恢复
+  'assist', // 协办反馈 (a co-unit's note on its part while the lead unit handles the case)
   'report_back', // 处置反馈
   'verify_pass', // 核查通过 → 结案
   'verify_fail', // 核查不通过 → 返工
@@ -71,7 +72,7 @@ export const FINAL_STATES: readonly CaseState[] = ['closed', 'rejected', 'voided
 /** Extra conditions a row needs beyond state and role; checked by `transition` against the context. */
 export type Guard =
   | 'lead_unit_member' // the actor handles for the case's lead unit
-  | 'unit_member' // the actor handles for the lead unit or a co-unit
+  | 'co_unit_member' // the actor handles for a co-unit (协办单位)
   | 'no_pending_request' // no extension/suspension request is open
   | 'pending_extension'
   | 'pending_suspension'
@@ -160,6 +161,13 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   },
   { action: 'resume', from: ['suspended'], to: 'handling', who: SUPERVISOR },
   {
+    action: 'assist',
+    from: ['dispatched', 'handling'],
+    to: null,
+    who: HANDLER,
+    guards: ['co_unit_member'],
+  },
+  {
     action: 'report_back',
     from: ['handling'],
     to: 'reported_back',
@@ -203,8 +211,8 @@ function guardHolds(g: Guard, c: TransitionContext): boolean {
   switch (g) {
     case 'lead_unit_member':
       return c.leadUnitId !== null && c.actorUnits.includes(c.leadUnitId);
-    case 'unit_member':
-      return [c.leadUnitId, ...c.coUnitIds].some((u) => u !== null && c.actorUnits.includes(u));
+    case 'co_unit_member':
+      return c.coUnitIds.some((u) => c.actorUnits.includes(u));
     case 'no_pending_request':
       return c.pendingRequest === null;
     case 'pending_extension':

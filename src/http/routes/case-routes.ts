@@ -1,5 +1,6 @@
 // Cases: intake, list (scoped, filtered, cursor-paginated), one case with its timeline and the
 // actions the caller may take, lifecycle actions, duplicate suggestions, and photos.
+import { loadWorkingCalendar } from '../../commands/calendar/load-working-calendar.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actOnCase } from '../../commands/cases/act-on-case.ts';
@@ -17,7 +18,8 @@ import { AppError, invalid } from '../../domain/errors.ts';
 import { scopePrefix } from '../../domain/regions/region-code.ts';
 import { scopePatterns } from '../../domain/regions/scope.ts';
 import { findAttachment } from '../../store/attachment-store.ts';
-import { findCase, listCases } from '../../store/case-store.ts';
+import { countQueues, findCase, listCases } from '../../store/case-store.ts';
+import { QUEUES, QUEUE_FILTERS, queuesFor } from '../../domain/cases/queues.ts';
 import { actorOf } from '../plugins/auth.ts';
 import { RegionCodeParam, StringEnum } from './common-schemas.ts';
 
@@ -78,7 +80,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const dups = await findDuplicates(ctx, r.caseRow);
         void reply.status(r.replayed ? 200 : 201);
         return {
-          case: toCaseView(ctx, r.caseRow, actor),
+          case: toCaseView(ctx, r.caseRow, actor, await loadWorkingCalendar(ctx)),
           replayed: r.replayed,
           possible_duplicates: dups.map((d) => ({
             id: d.case.id,
@@ -100,6 +102,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: '案件列表 Cases in my scope, newest first',
           querystring: Type.Object({
             state: Type.Optional(Type.Array(StringEnum(CASE_STATES))),
+            queue: Type.Optional(StringEnum(QUEUES)),
             category: Type.Optional(Type.String({ pattern: '^[0-9]{4,6}$' })),
             region: Type.Optional(RegionCodeParam),
             unit: Type.Optional(Type.String({ maxLength: 64 })),
@@ -123,14 +126,17 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           before = { at: new Date(at), id };
         }
         const handlerOnly = actor.roles.every((r) => r === 'handler');
+        const cal = await loadWorkingCalendar(ctx);
+        const queue = q.queue ? QUEUE_FILTERS[q.queue] : undefined;
         const rows = await listCases(ctx.db, {
           scopePatterns: handlerOnly ? ['%'] : scopePatterns(actor.scope),
           unitIds: handlerOnly ? actor.unitIds : undefined,
-          states: q.state,
+          states: queue ? queue.states.filter((s) => !q.state || q.state.includes(s)) : q.state,
+          pending: queue?.pending,
           categoryCode: q.category,
           regionPrefix: q.region ? scopePrefix(q.region) : undefined,
           unitId: q.unit,
-          colour: q.colour,
+          colour: queue?.colour ?? q.colour,
           from: q.from ? new Date(q.from) : undefined,
           to: q.to ? new Date(q.to) : undefined,
           text: q.q,
@@ -139,9 +145,27 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         });
         const last = rows.length === q.limit ? rows[rows.length - 1] : undefined;
         return {
-          items: rows.map((c) => toCaseView(ctx, c, actor)),
+          items: rows.map((c) => toCaseView(ctx, c, actor, cal)),
           next: last ? `${last.reported_at.toISOString()}_${last.id}` : null,
         };
+      },
+    );
+
+    app.get(
+      '/cases/queues',
+      {
+        config: { access: 'cases:read' },
+        schema: { tags: ['cases'], summary: '工作台待办 My work queues with counts' },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        const handlerOnly = actor.roles.every((r) => r === 'handler');
+        const queues = queuesFor(actor.roles);
+        const counts = await countQueues(ctx.db, queues, {
+          scopePatterns: handlerOnly ? ['%'] : scopePatterns(actor.scope),
+          unitIds: handlerOnly ? actor.unitIds : undefined,
+        });
+        return { queues: queues.map((queue) => ({ queue, count: counts[queue] ?? 0 })) };
       },
     );
 
@@ -154,7 +178,8 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       async (req) => {
         const actor = actorOf(req);
         const { caseRow, events } = await getCase(ctx, actor, req.params.id);
-        return { case: toCaseView(ctx, caseRow, actor), timeline: events.map(toEventView) };
+        const cal = await loadWorkingCalendar(ctx);
+        return { case: toCaseView(ctx, caseRow, actor, cal), timeline: events.map(toEventView) };
       },
     );
 
@@ -217,7 +242,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       async (req) => {
         const actor = actorOf(req);
         const updated = await actOnCase(ctx, actor, req.params.id, req.params.action, req.body);
-        return { case: toCaseView(ctx, updated, actor) };
+        return { case: toCaseView(ctx, updated, actor, await loadWorkingCalendar(ctx)) };
       },
     );
 
