@@ -73,6 +73,17 @@ export type NewCase = Pick<
   | 'step_deadline_at'
 >;
 
+/** Where to look for duplicates of a new report: same category, a box around it, since a time. */
+export interface DuplicateWindow {
+  categoryCode: string;
+  lng: number;
+  lat: number;
+  dLng: number;
+  dLat: number;
+  since: Date;
+}
+export type DuplicateCandidate = Pick<CaseRow, 'id' | 'code' | 'title' | 'state' | 'lng' | 'lat'>;
+
 export interface IntakeEvent {
   actorId: string | null;
   actorName: string;
@@ -92,10 +103,12 @@ export async function insertReportedCase(
   cityCode: string,
   localDay: string,
   e: IntakeEvent,
-): Promise<CaseRow | null> {
+  dup?: DuplicateWindow,
+): Promise<(CaseRow & { duplicate_candidates: DuplicateCandidate[] }) | null> {
   const cols = Object.keys(c) as (keyof NewCase)[];
   const n = cols.length;
-  const r = await q.query<CaseRow>(
+  const d = n + 9; // first parameter of the duplicate window
+  const r = await q.query<CaseRow & { duplicate_candidates: DuplicateCandidate[] }>(
     `WITH ins AS (
        INSERT INTO cases (${cols.join(', ')}, updated_at, code)
        VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}, $${n + 1}, $${n + 2} || '-' || $${n + 3} || '-' || lpad(nextval('case_number_seq')::text, 7, '0'))
@@ -106,8 +119,16 @@ export async function insertReportedCase(
      ), ob AS (
        INSERT INTO outbox (topic, key, payload, created_at)
        SELECT 'case.reported', id::text, jsonb_build_object('id', id, 'code', code, 'channel', channel, 'grid', grid_code), $${n + 1} FROM ins
+     ), dup AS (
+       SELECT id, code, title, state, lng, lat FROM cases
+       WHERE $${d}::text IS NOT NULL AND category_code = $${d} AND closed_at IS NULL
+         AND state NOT IN ('rejected', 'voided', 'merged')
+         AND lng BETWEEN $${d + 1}::float8 - $${d + 3}::float8 AND $${d + 1}::float8 + $${d + 3}::float8
+         AND lat BETWEEN $${d + 2}::float8 - $${d + 4}::float8 AND $${d + 2}::float8 + $${d + 4}::float8
+         AND reported_at >= $${d + 5}
+       ORDER BY reported_at DESC LIMIT 20
      )
-     SELECT * FROM ins`,
+     SELECT ins.*, (SELECT COALESCE(json_agg(dup), '[]'::json) FROM dup) AS duplicate_candidates FROM ins`,
     [
       ...cols.map((k) => c[k]),
       c.reported_at,
@@ -118,6 +139,12 @@ export async function insertReportedCase(
       e.actorRole,
       JSON.stringify(e.attachments),
       JSON.stringify(e.data),
+      dup?.categoryCode ?? null,
+      dup?.lng ?? 0,
+      dup?.lat ?? 0,
+      dup?.dLng ?? 0,
+      dup?.dLat ?? 0,
+      dup?.since ?? new Date(0),
     ],
   );
   return r.rows[0] ?? null;

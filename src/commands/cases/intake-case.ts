@@ -14,8 +14,10 @@ import {
   findCaseByIdempotencyKey,
   insertReportedCase,
   type CaseRow,
+  type DuplicateCandidate,
   type NewCase,
 } from '../../store/case-store.ts';
+import { duplicateWindow, findDuplicates, rankDuplicates, type Duplicate } from './find-duplicates.ts';
 import type { Actor, AppContext } from '../context.ts';
 import { cachedCategory } from '../categories/category-cache.ts';
 
@@ -41,6 +43,8 @@ export type Submitter = { actor: Actor } | { client: string };
 export interface IntakeResult {
   caseRow: CaseRow;
   replayed: boolean;
+  /** Likely duplicates (open, same category, within the radius), nearest first. */
+  duplicates: Duplicate<DuplicateCandidate>[];
 }
 
 function checkInput(input: IntakeInput): void {
@@ -120,17 +124,22 @@ export async function intakeCase(ctx: AppContext, who: Submitter, input: IntakeI
     },
   };
   const day = localDateOf(now);
+  // The duplicate search rides in the intake statement: one round trip for both.
+  const dup = category ? duplicateWindow(ctx, category.code, loc.lng, loc.lat) : undefined;
   // Without photos the whole intake is one atomic statement; with photos, one transaction that
   // also binds them (and rolls everything back if one is not the submitter's).
   const made = photos.length
     ? await ctx.db.tx(async (q) => {
-        const c = await insertReportedCase(q, row, ctx.config.cityCode, day, event);
+        const c = await insertReportedCase(q, row, ctx.config.cityCode, day, event, dup);
         if (c) await attachToCase(q, c.id, photos, actor?.userId ?? null);
         return c;
       })
-    : await insertReportedCase(ctx.db, row, ctx.config.cityCode, day, event);
-  if (made) return { caseRow: made, replayed: false };
+    : await insertReportedCase(ctx.db, row, ctx.config.cityCode, day, event, dup);
+  if (made) {
+    const { duplicate_candidates: candidates, ...caseRow } = made;
+    return { caseRow, replayed: false, duplicates: rankDuplicates(ctx, caseRow, candidates) };
+  }
   const existing = await findCaseByIdempotencyKey(ctx.db, key);
   if (!existing) throw new AppError('INTERNAL');
-  return { caseRow: existing, replayed: true };
+  return { caseRow: existing, replayed: true, duplicates: await findDuplicates(ctx, existing) };
 }

@@ -77,7 +77,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             idempotencyKey: b.idempotency_key,
           },
         );
-        const dups = await findDuplicates(ctx, r.caseRow);
+        const dups = r.duplicates;
         void reply.status(r.replayed ? 200 : 201);
         return {
           case: toCaseView(ctx, r.caseRow, actor, await loadWorkingCalendar(ctx)),
