@@ -297,3 +297,41 @@ export async function eventsAfter(q: Queryable, after: number, upTo: number, lim
   const caseIds = [...new Set(rows.map((e) => e.case_id))];
   return rows.length ? { lastId: rows[rows.length - 1]!.id, events: rows.length, caseIds } : null;
 }
+
+/** Grouping of a breakdown read straight from the daily rollups (bounded by the period, not the history). */
+export type KpiGroupBy = 'unit' | 'person' | 'day';
+
+export interface KpiGroupedSlice {
+  by: KpiGroupBy;
+  /** Region codes (12 digits) whose subtrees are summed. */
+  regions: string[];
+  unitIds?: string[] | undefined;
+  categoryCode?: string | undefined;
+  from: string;
+  to: string;
+}
+
+/** Counters per unit, per person (inspectors, dispatchers) or per day of a slice. */
+export async function sumKpiGrouped(
+  q: Queryable,
+  s: KpiGroupedSlice,
+): Promise<{ key: string; counters: KpiCounters }[]> {
+  const table = s.by === 'person' ? 'kpi_person_daily' : 'kpi_daily';
+  const key =
+    s.by === 'person' ? 'd.person_id::text' : s.by === 'unit' ? 'd.unit_id' : `to_char(d.day, 'YYYY-MM-DD')`;
+  const like = s.regions.map((r) => scopePrefix(r) + '%');
+  await q.query(NO_JIT);
+  const r = await q.query<Record<string, number> & { key: string }>(
+    `SELECT ${key} AS key, ${sums('d')} FROM ${table} d
+     WHERE d.day >= $1::date AND d.day < $2::date AND d.region_code LIKE ANY($3::text[])
+       AND ($4::text[] IS NULL OR d.unit_id = ANY($4::text[])) AND ($5::text IS NULL OR d.category_code = $5)
+       ${s.by === 'unit' ? `AND d.unit_id <> ''` : ''}
+     GROUP BY 1 ORDER BY 1`,
+    [s.from, s.to, like, s.unitIds ?? null, s.categoryCode ?? null],
+  );
+  return r.rows.map((row) => {
+    const counters = emptyCounters();
+    for (const k of KPI_COUNTER_KEYS) counters[k] = Number(row[snake(k)] ?? 0);
+    return { key: row.key, counters };
+  });
+}

@@ -89,12 +89,15 @@ function outermost(regions: readonly string[]): string[] {
   return [...new Set(regions)].filter((r) => !regions.some((o) => o !== r && inSubtree(r, o)));
 }
 
-/** Sums the rollups of a slice the actor may see; OUT_OF_SCOPE for a region or unit beyond it. */
-export async function getKpiSummary(
+/**
+ * The regions, units and period an actor's KPI request covers: checked against the scope (a
+ * unit's handlers see their own units only; OUT_OF_SCOPE beyond it), the period parsed.
+ */
+export function resolveKpiSlice(
   ctx: AppContext,
   actor: Actor,
   input: KpiSliceInput,
-): Promise<KpiSummary> {
+): { from: string; to: string; regions: string[]; units: string[] | undefined } {
   const { from, to } = parseKpiPeriod(input.from, input.to, ctx.clock.now());
   let regions: string[];
   let units = input.unit ? [input.unit] : undefined;
@@ -111,7 +114,16 @@ export async function getKpiSummary(
     regions = outermost(actor.scope.regions);
   }
   if (!regions.length || (units && !units.length)) throw new AppError('OUT_OF_SCOPE');
+  return { from, to, regions, units };
+}
 
+/** Sums the rollups of a slice the actor may see; OUT_OF_SCOPE for a region or unit beyond it. */
+export async function getKpiSummary(
+  ctx: AppContext,
+  actor: Actor,
+  input: KpiSliceInput,
+): Promise<KpiSummary> {
+  const { from, to, regions, units } = resolveKpiSlice(ctx, actor, input);
   const slice = { regions, unitIds: units, personId: input.person, categoryCode: input.category, from, to };
   const rows = await ctx.db.tx((q) => sumKpiSlice(q, slice));
   let counters = emptyCounters();
