@@ -12,6 +12,7 @@ import { unitRoutes } from './unit-routes.ts';
 import { categoryRoutes } from './category-routes.ts';
 import { calendarRoutes } from './calendar-routes.ts';
 import { kpiRoutes } from './kpi-routes.ts';
+import { mapRoutes } from './map-routes.ts';
 
 export const routes: ((ctx: AppContext) => FastifyPluginAsync)[] = [
   systemRoutes,
@@ -24,5 +25,6 @@ export const routes: ((ctx: AppContext) => FastifyPluginAsync)[] = [
   calendarRoutes,
   caseRoutes,
   kpiRoutes,
+  mapRoutes,
   publicRoutes,
 ];
