@@ -5,9 +5,11 @@
 //   npm test                      all tests on PGlite
 //   WANGGE_TEST_DB=postgres npm test
 //   npm test -- test/domain       only files under a path
+// When test/browser files are part of the run, the console is built first if it is missing
+// or older than its sources (scripts/ensure-web-build.mjs).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 
 const engine = process.env.WANGGE_TEST_DB ?? 'pglite';
 if (!['pglite', 'postgres'].includes(engine)) {
@@ -36,6 +38,11 @@ if (!files.length) {
 }
 
 const node = process.execPath;
+// Browser tests need the built console: build it once here (only when stale), not in each file.
+if (files.some((f) => f.split(sep).includes('browser'))) {
+  const web = spawnSync(node, ['scripts/ensure-web-build.mjs'], { stdio: 'inherit', env });
+  if (web.status !== 0) process.exit(web.status ?? 1);
+}
 const prep = spawnSync(node, ['--import', 'tsx', 'test/harness/prepare-template.ts'], {
   stdio: 'inherit',
   env,

@@ -10,11 +10,13 @@ import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerRouteGuard } from './plugins/route-guard.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { routes } from './routes/index.ts';
-import { landingRoutes } from './routes/landing-routes.ts';
+import { webRoutes } from './routes/web-routes.ts';
 import { open311Routes } from './open311/open311-routes.ts';
 
 export interface BuildOptions {
   logger?: boolean | { level: string };
+  /** The built console to serve at `/` (default dist/web/console); null: the landing page. */
+  webDir?: string | null;
 }
 
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
@@ -48,7 +50,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   registerAuth(app, ctx);
-  await app.register(landingRoutes(ctx));
+  await app.register(webRoutes(ctx, opts.webDir));
   for (const register of routes) await app.register(register(ctx), { prefix: '/api/v1' });
   await app.register(open311Routes(ctx), { prefix: '/open311/v2' });
   return app;

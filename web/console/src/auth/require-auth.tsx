@@ -1,0 +1,16 @@
+// Guards the console's routes: a spinner while the session is checked, the login page (with
+// the place to come back to) when nobody is logged in.
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { PageSpinner } from '../components/async-state.tsx';
+import { useAuth } from './auth-context.tsx';
+
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const { state } = useAuth();
+  const location = useLocation();
+  if (state.status === 'loading') return <PageSpinner />;
+  if (state.status === 'anonymous') {
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  }
+  return <>{children}</>;
+}

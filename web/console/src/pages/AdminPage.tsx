@@ -1,0 +1,6 @@
+// Admin screen: a placeholder until it is built (issue #4).
+import { ComingSoon } from '../components/coming-soon.tsx';
+
+export default function AdminPage() {
+  return <ComingSoon screen="menu.admin" />;
+}

@@ -1,0 +1,6 @@
+// Intake screen: a placeholder until it is built (issue #4).
+import { ComingSoon } from '../components/coming-soon.tsx';
+
+export default function IntakePage() {
+  return <ComingSoon screen="menu.intake" />;
+}

@@ -1,0 +1,6 @@
+// Map screen: a placeholder until it is built (issue #4).
+import { ComingSoon } from '../components/coming-soon.tsx';
+
+export default function MapPage() {
+  return <ComingSoon screen="menu.map" />;
+}
