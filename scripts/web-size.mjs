@@ -10,7 +10,9 @@ import { URL, fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 export const INITIAL_BUDGET_BYTES = 300 * 1024;
-export const DEFAULT_DIST = fileURLToPath(new URL('../dist/web/console', import.meta.url));
+// WANGGE_WEB_DIST moves the build elsewhere (e.g. one directory per parallel test run).
+export const DEFAULT_DIST =
+  process.env.WANGGE_WEB_DIST || fileURLToPath(new URL('../dist/web/console', import.meta.url));
 const HEAVY = /echarts|maplibre/i;
 
 /** Reads the manifest under `dist` and measures each emitted JS and CSS file. */

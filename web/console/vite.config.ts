@@ -6,7 +6,8 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const outDir = fileURLToPath(new URL('../../dist/web/console', import.meta.url));
+const outDir =
+  process.env.WANGGE_WEB_DIST || fileURLToPath(new URL('../../dist/web/console', import.meta.url));
 const api = `http://localhost:${process.env.PORT ?? '3000'}`;
 
 export default defineConfig({

@@ -11,7 +11,9 @@ import type { AppContext } from '../../commands/context.ts';
 import { landingRoutes } from './landing-routes.ts';
 
 /** Where `npm run build:web` puts the console. */
-export const WEB_DIST_DIR = fileURLToPath(new URL('../../../dist/web/console', import.meta.url));
+/** Where the built console is: dist/web/console, or WANGGE_WEB_DIST. */
+export const WEB_DIST_DIR =
+  process.env.WANGGE_WEB_DIST || fileURLToPath(new URL('../../../dist/web/console', import.meta.url));
 
 /** Paths that belong to the server, never to the console's client routes. */
 const SERVER_PREFIXES = ['/api/', '/docs', '/open311/'];
