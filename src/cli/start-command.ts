@@ -5,6 +5,7 @@ import { buildApp } from '../http/app.ts';
 import { ROLE_LABELS } from '../domain/auth/roles.ts';
 import { loadConfig } from './config.ts';
 import { startDeadlineSweepLoop } from '../jobs/deadline-sweep.ts';
+import { startProposalResultsLoop } from '../jobs/proposal-results.ts';
 import { startKpiRollupLoop } from '../jobs/kpi-rollup.ts';
 import { WebhookSink, startOutboxRelayLoop } from '../jobs/outbox-relay.ts';
 import { describeStorage, openRuntime } from './open-runtime.ts';
@@ -50,6 +51,7 @@ export async function runStart(): Promise<number> {
   const stopJobs = [
     startDeadlineSweepLoop(ctx, 60_000, logErr('deadline sweep')),
     startKpiRollupLoop(ctx, 10_000, logErr('kpi rollup')),
+    startProposalResultsLoop(ctx, 30_000, logErr('proposal results')),
   ];
   if (cfg.webhookUrl) {
     stopJobs.push(

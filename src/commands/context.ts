@@ -8,6 +8,7 @@ import type { Db } from '../store/db.ts';
 import type { GridLocator } from './grids/grid-locator.ts';
 import type { FileStore } from './files/file-store.ts';
 import type { Sealer } from './personal/sealer.ts';
+import type { SmsSender } from './sms/sms-sender.ts';
 
 export interface Clock {
   now(): Date;
@@ -72,4 +73,6 @@ export interface AppContext {
   sealer: Sealer;
   /** Where photo bytes are kept. */
   files: FileStore;
+  /** Sends text messages (one-time codes); the default writes them to the log. */
+  sms: SmsSender;
 }

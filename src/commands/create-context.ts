@@ -5,10 +5,11 @@ import { DEFAULT_CONFIG, systemClock, type AppConfig, type AppContext, type Cloc
 import type { FileStore } from './files/file-store.ts';
 import { GridLocator } from './grids/grid-locator.ts';
 import type { Sealer } from './personal/sealer.ts';
+import { LogSmsSender, type SmsSender } from './sms/sms-sender.ts';
 
 export function createContext(
   db: Db,
-  opts: { sealer: Sealer; files: FileStore; clock?: Clock; config?: Partial<AppConfig> },
+  opts: { sealer: Sealer; files: FileStore; clock?: Clock; config?: Partial<AppConfig>; sms?: SmsSender },
 ): AppContext {
   return {
     db,
@@ -17,5 +18,6 @@ export function createContext(
     locator: new GridLocator(db),
     sealer: opts.sealer,
     files: opts.files,
+    sms: opts.sms ?? new LogSmsSender(),
   };
 }

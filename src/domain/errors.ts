@@ -60,6 +60,32 @@ export const ERROR_CATALOGUE = {
     zh: '不满足执行此操作的条件',
     en: 'The conditions for this action are not met',
   },
+  PROPOSAL_NOT_FOUND: { status: 404, zh: '议题不存在', en: 'No such proposal' },
+  PROPOSAL_NOT_OPEN: {
+    status: 409,
+    zh: '议题当前不在此阶段（征求意见或投票未开始或已结束）',
+    en: 'The proposal is not in this phase (consultation or voting not open)',
+  },
+  VOTE_NOT_ELIGIBLE: {
+    status: 403,
+    zh: '该手机号不在本议题的表决名册中',
+    en: 'This phone number is not on the proposal’s roll',
+  },
+  VOTE_ALREADY_CAST: {
+    status: 409,
+    zh: '已投过票，本议题不允许改票',
+    en: 'Already voted; this proposal does not allow changing a vote',
+  },
+  CODE_INVALID: {
+    status: 400,
+    zh: '验证码错误或已过期，请重新获取',
+    en: 'The code is wrong or has expired; request a new one',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    zh: '操作过于频繁，请稍后再试',
+    en: 'Too many requests; please try again later',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交内容过大', en: 'Payload too large' },
   SEAL_KEY_INVALID: {
     status: 500,

@@ -9,6 +9,7 @@ import type { AppContext } from '../commands/context.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerRouteGuard } from './plugins/route-guard.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { registerRateLimit } from './plugins/rate-limit.ts';
 import { routes } from './routes/index.ts';
 import { webRoutes } from './routes/web-routes.ts';
 import { open311Routes } from './open311/open311-routes.ts';
@@ -31,6 +32,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
   registerRouteGuard(app);
   registerErrorHandler(app);
+  registerRateLimit(app);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

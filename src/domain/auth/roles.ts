@@ -41,6 +41,7 @@ export const PERMISSIONS = [
   'cases:read', // see cases in scope (and, for handlers, cases of their units)
   'cases:report', // take a report in (intake) and upload photos
   'cases:act', // take lifecycle actions; the lifecycle table decides which, by role
+  'proposals:manage', // publish proposals for residents' consultation and e-voting, import rolls
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,12 +57,22 @@ const CASE_WORK: Permission[] = ['cases:read', 'cases:report', 'cases:act'];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   operator: [...READ_BASE, ...CASE_WORK],
-  supervisor: [...READ_BASE, ...CASE_WORK, 'users:read', 'personal:reveal'],
+  supervisor: [...READ_BASE, ...CASE_WORK, 'users:read', 'personal:reveal', 'proposals:manage'],
   dispatcher: [...READ_BASE, 'cases:read', 'cases:act'],
   inspector: [...READ_BASE, ...CASE_WORK],
-  grid_worker: [...READ_BASE, ...CASE_WORK],
-  handler: [...READ_BASE, 'cases:read', 'cases:act', 'cases:report'],
-  leader: [...READ_BASE, 'cases:read', 'cases:act', 'users:read', 'audit:read', 'personal:reveal'],
+  grid_worker: [...READ_BASE, ...CASE_WORK, 'proposals:manage'], // community staff (社区网格员)
+  // Property companies' staff are handlers of a property_company unit; their proposals wait for
+  // the community's approval.
+  handler: [...READ_BASE, 'cases:read', 'cases:act', 'cases:report', 'proposals:manage'],
+  leader: [
+    ...READ_BASE,
+    'cases:read',
+    'cases:act',
+    'users:read',
+    'audit:read',
+    'personal:reveal',
+    'proposals:manage',
+  ],
   admin: [...PERMISSIONS],
 };
 

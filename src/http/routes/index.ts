@@ -13,6 +13,7 @@ import { categoryRoutes } from './category-routes.ts';
 import { calendarRoutes } from './calendar-routes.ts';
 import { kpiRoutes } from './kpi-routes.ts';
 import { mapRoutes } from './map-routes.ts';
+import { proposalRoutes } from './proposal-routes.ts';
 
 export const routes: ((ctx: AppContext) => FastifyPluginAsync)[] = [
   systemRoutes,
@@ -26,5 +27,6 @@ export const routes: ((ctx: AppContext) => FastifyPluginAsync)[] = [
   caseRoutes,
   kpiRoutes,
   mapRoutes,
+  proposalRoutes,
   publicRoutes,
 ];
