@@ -14,6 +14,7 @@ import { calendarRoutes } from './calendar-routes.ts';
 import { kpiRoutes } from './kpi-routes.ts';
 import { mapRoutes } from './map-routes.ts';
 import { proposalRoutes } from './proposal-routes.ts';
+import { portalRoutes } from './portal-routes.ts';
 
 export const routes: ((ctx: AppContext) => FastifyPluginAsync)[] = [
   systemRoutes,
@@ -28,5 +29,6 @@ export const routes: ((ctx: AppContext) => FastifyPluginAsync)[] = [
   kpiRoutes,
   mapRoutes,
   proposalRoutes,
+  portalRoutes,
   publicRoutes,
 ];
