@@ -154,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
       duplicateDays: int(env, 'WANGGE_DUPLICATE_DAYS', DEFAULT_CONFIG.duplicateDays, 1, 365, issues),
       verifyChannels: channelList(env, 'WANGGE_VERIFY_CHANNELS', issues),
       verifyLimit: timeLimit(env, 'WANGGE_VERIFY_LIMIT', DEFAULT_CONFIG.verifyLimit, issues),
+      visitWeeklyTarget: int(env, 'WANGGE_VISIT_TARGET', DEFAULT_CONFIG.visitWeeklyTarget, 0, 1000, issues),
       maxPhotoBytes: int(env, 'WANGGE_MAX_PHOTO_MB', 5, 1, 50, issues) * 1024 * 1024,
     },
   };

@@ -35,6 +35,8 @@ export interface AppConfig {
   verifyChannels: Channel[];
   /** Working-time limit of the inspector's steps, 核实 and 核查 ('2h', '30m', '1d'). */
   verifyLimit: string;
+  /** Households a grid worker should visit each week (德化: 30). */
+  visitWeeklyTarget: number;
   /** Largest photo accepted, in bytes. */
   maxPhotoBytes: number;
 }
@@ -50,6 +52,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   duplicateDays: 7,
   verifyChannels: [],
   verifyLimit: '2h',
+  visitWeeklyTarget: 30,
   maxPhotoBytes: 5 * 1024 * 1024,
 };
 

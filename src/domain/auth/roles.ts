@@ -42,6 +42,7 @@ export const PERMISSIONS = [
   'cases:report', // take a report in (intake) and upload photos
   'cases:act', // take lifecycle actions; the lifecycle table decides which, by role
   'proposals:manage', // publish proposals for residents' consultation and e-voting, import rolls
+  'field:work', // patrols and visits of one's own (走访 / 巡查)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -59,8 +60,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   operator: [...READ_BASE, ...CASE_WORK],
   supervisor: [...READ_BASE, ...CASE_WORK, 'users:read', 'personal:reveal', 'proposals:manage'],
   dispatcher: [...READ_BASE, 'cases:read', 'cases:act'],
-  inspector: [...READ_BASE, ...CASE_WORK],
-  grid_worker: [...READ_BASE, ...CASE_WORK, 'proposals:manage'], // community staff (社区网格员)
+  inspector: [...READ_BASE, ...CASE_WORK, 'field:work'],
+  grid_worker: [...READ_BASE, ...CASE_WORK, 'proposals:manage', 'field:work'], // community staff (社区网格员)
   // Property companies' staff are handlers of a property_company unit; their proposals wait for
   // the community's approval.
   handler: [...READ_BASE, 'cases:read', 'cases:act', 'cases:report', 'proposals:manage'],

@@ -15,6 +15,7 @@ import { kpiRoutes } from './kpi-routes.ts';
 import { mapRoutes } from './map-routes.ts';
 import { proposalRoutes } from './proposal-routes.ts';
 import { portalRoutes } from './portal-routes.ts';
+import { fieldRoutes } from './field-routes.ts';
 
 export const routes: ((ctx: AppContext) => FastifyPluginAsync)[] = [
   systemRoutes,
@@ -30,5 +31,6 @@ export const routes: ((ctx: AppContext) => FastifyPluginAsync)[] = [
   mapRoutes,
   proposalRoutes,
   portalRoutes,
+  fieldRoutes,
   publicRoutes,
 ];
