@@ -6,7 +6,7 @@ import { AppError, invalid } from '../../domain/errors.ts';
 import { insertSmsCode, latestSmsCode, markSmsCode } from '../../store/proposal-store.ts';
 import type { AppContext } from '../context.ts';
 
-export const CODE_PURPOSES = ['vote', 'comment', 'report', 'login'] as const;
+export const CODE_PURPOSES = ['vote', 'comment', 'report', 'booking', 'login'] as const;
 export type CodePurpose = (typeof CODE_PURPOSES)[number];
 
 const VALID_MS = 5 * 60_000;

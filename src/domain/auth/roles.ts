@@ -43,6 +43,7 @@ export const PERMISSIONS = [
   'cases:act', // take lifecycle actions; the lifecycle table decides which, by role
   'proposals:manage', // publish proposals for residents' consultation and e-voting, import rolls
   'field:work', // patrols and visits of one's own (走访 / 巡查)
+  'appointments:manage', // service slots and bookings of a service centre (预约)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,10 +59,17 @@ const CASE_WORK: Permission[] = ['cases:read', 'cases:report', 'cases:act'];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   operator: [...READ_BASE, ...CASE_WORK],
-  supervisor: [...READ_BASE, ...CASE_WORK, 'users:read', 'personal:reveal', 'proposals:manage'],
+  supervisor: [
+    ...READ_BASE,
+    ...CASE_WORK,
+    'users:read',
+    'personal:reveal',
+    'proposals:manage',
+    'appointments:manage',
+  ],
   dispatcher: [...READ_BASE, 'cases:read', 'cases:act'],
   inspector: [...READ_BASE, ...CASE_WORK, 'field:work'],
-  grid_worker: [...READ_BASE, ...CASE_WORK, 'proposals:manage', 'field:work'], // community staff (社区网格员)
+  grid_worker: [...READ_BASE, ...CASE_WORK, 'proposals:manage', 'field:work', 'appointments:manage'], // community staff (社区网格员)
   // Property companies' staff are handlers of a property_company unit; their proposals wait for
   // the community's approval.
   handler: [...READ_BASE, 'cases:read', 'cases:act', 'cases:report', 'proposals:manage'],
@@ -73,6 +81,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'audit:read',
     'personal:reveal',
     'proposals:manage',
+    'appointments:manage',
   ],
   admin: [...PERMISSIONS],
 };

@@ -16,6 +16,7 @@ import { mapRoutes } from './map-routes.ts';
 import { proposalRoutes } from './proposal-routes.ts';
 import { portalRoutes } from './portal-routes.ts';
 import { fieldRoutes } from './field-routes.ts';
+import { appointmentRoutes } from './appointment-routes.ts';
 
 export const routes: ((ctx: AppContext) => FastifyPluginAsync)[] = [
   systemRoutes,
@@ -32,5 +33,6 @@ export const routes: ((ctx: AppContext) => FastifyPluginAsync)[] = [
   proposalRoutes,
   portalRoutes,
   fieldRoutes,
+  appointmentRoutes,
   publicRoutes,
 ];
