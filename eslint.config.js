@@ -32,8 +32,21 @@ export default tseslint.config(
     },
   },
   {
-    files: ['web/console/src/**/*.{ts,tsx}'],
+    files: ['web/console/src/**/*.{ts,tsx}', 'web/mobile/src/**/*.{ts,tsx}'],
     extends: [reactHooks.configs.flat['recommended-latest']],
+  },
+  {
+    // Service workers run in the worker scope.
+    files: ['web/mobile/public/**/sw.js'],
+    languageOptions: {
+      globals: {
+        self: 'readonly',
+        caches: 'readonly',
+        fetch: 'readonly',
+        URL: 'readonly',
+        Response: 'readonly',
+      },
+    },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

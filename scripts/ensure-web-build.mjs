@@ -1,16 +1,33 @@
 #!/usr/bin/env node
-// Builds the console (vite build + size report) when dist/web/console is missing or older than
-// its sources: web/console, package.json and package-lock.json. `npm start` runs it first
-// (prestart), and so does `npm test` before the browser tests.
+// Builds the web apps when their build is missing or older than their sources: the console
+// (web/console → dist/web/console) and the mobile apps (web/mobile → dist/web/mobile: /portal and
+// /field), each checked against its own sources plus package.json and package-lock.json, then
+// reports the bundle sizes. `npm start` runs it first (prestart), and so does `npm test` before
+// the browser tests.
 //   node scripts/ensure-web-build.mjs [--force]
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { URL, fileURLToPath } from 'node:url';
-import { DEFAULT_DIST, reportWeb } from './web-size.mjs';
+import { DEFAULT_DIST, MOBILE_DIST, reportMobile, reportWeb } from './web-size.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
-const webRoot = join(repo, 'web', 'console');
-const stamp = join(DEFAULT_DIST, '.vite', 'manifest.json');
+
+export const APPS = [
+  {
+    name: 'console',
+    src: join(repo, 'web', 'console'),
+    dist: DEFAULT_DIST,
+    index: 'index.html',
+    report: reportWeb,
+  },
+  {
+    name: 'mobile',
+    src: join(repo, 'web', 'mobile'),
+    dist: MOBILE_DIST,
+    index: join('portal', 'index.html'),
+    report: reportMobile,
+  },
+];
 
 function newestMtime(path) {
   const st = statSync(path);
@@ -20,21 +37,31 @@ function newestMtime(path) {
     .reduce((m, f) => Math.max(m, newestMtime(join(path, f))), st.mtimeMs);
 }
 
-/** True when the build is missing or any source is newer than it. */
-export function webBuildIsStale() {
-  if (!existsSync(stamp) || !existsSync(join(DEFAULT_DIST, 'index.html'))) return true;
+/** True when the app's build is missing or any of its sources is newer than it. */
+export function isStale(app) {
+  const stamp = join(app.dist, '.vite', 'manifest.json');
+  if (!existsSync(stamp) || !existsSync(join(app.dist, app.index))) return true;
   const built = statSync(stamp).mtimeMs;
-  const sources = [webRoot, join(repo, 'package.json'), join(repo, 'package-lock.json')].filter(existsSync);
+  const sources = [app.src, join(repo, 'package.json'), join(repo, 'package-lock.json')].filter(existsSync);
   return sources.some((s) => newestMtime(s) > built);
 }
 
-/** Builds the console if needed; returns true when it is up to date and within budget. */
+/** Kept for callers of the first version: is the console's build stale? */
+export function webBuildIsStale() {
+  return isStale(APPS[0]);
+}
+
+/** Builds every stale app; returns true when all are up to date and within their budgets. */
 export async function ensureWebBuild({ force = false, log = console.log } = {}) {
-  if (!force && !webBuildIsStale()) return true;
-  log('网格 Wangge: building the console (web/console → dist/web/console) …');
-  const { build } = await import('vite');
-  await build({ configFile: join(webRoot, 'vite.config.ts'), logLevel: 'warn' });
-  return reportWeb(DEFAULT_DIST, log);
+  let ok = true;
+  for (const app of APPS) {
+    if (!force && !isStale(app)) continue;
+    log(`网格 Wangge: building the ${app.name} app (${app.src} → ${app.dist}) …`);
+    const { build } = await import('vite');
+    await build({ configFile: join(app.src, 'vite.config.ts'), logLevel: 'warn' });
+    ok = app.report(app.dist, log) && ok;
+  }
+  return ok;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -14,9 +14,13 @@ export const INITIAL_BUDGET_BYTES = 300 * 1024;
 export const DEFAULT_DIST =
   process.env.WANGGE_WEB_DIST || fileURLToPath(new URL('../dist/web/console', import.meta.url));
 const HEAVY = /echarts|maplibre/i;
+/** The mobile apps (/portal, /field): one multi-page build; WANGGE_WEB_MOBILE_DIST moves it. */
+export const MOBILE_DIST =
+  process.env.WANGGE_WEB_MOBILE_DIST || fileURLToPath(new URL('../dist/web/mobile', import.meta.url));
+export const MOBILE_BUDGET_BYTES = 200 * 1024;
 
-/** Reads the manifest under `dist` and measures each emitted JS and CSS file. */
-export function measureWeb(dist = DEFAULT_DIST) {
+/** Reads the manifest under `dist` and measures each emitted JS and CSS file (of one entry, if named). */
+export function measureWeb(dist = DEFAULT_DIST, entry = undefined) {
   const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8'));
   const gz = (file) => gzipSync(readFileSync(join(dist, file))).length;
   const initialKeys = new Set();
@@ -25,7 +29,8 @@ export function measureWeb(dist = DEFAULT_DIST) {
     initialKeys.add(key);
     for (const k of manifest[key].imports ?? []) visit(k);
   };
-  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
+  for (const [key, chunk] of Object.entries(manifest))
+    if (chunk.isEntry && (entry === undefined || key === entry)) visit(key);
 
   const files = new Map(); // file → { initial, gzip, key }
   for (const [key, chunk] of Object.entries(manifest)) {
@@ -75,6 +80,25 @@ export function reportWeb(dist = DEFAULT_DIST, log = console.log) {
   return ok;
 }
 
+/** The mobile apps: each entry's initial JS against its own budget (200 kB gzipped, issue #5). */
+export function reportMobile(dist = MOBILE_DIST, log = console.log) {
+  let ok = true;
+  for (const app of ['portal', 'field']) {
+    const m = measureWeb(dist, `${app}/index.html`);
+    log(
+      `${app} app bundle (gzipped): initial JS ${kb(m.initialJsBytes)} (${m.initialJs.length} files, budget ${kb(MOBILE_BUDGET_BYTES)})`,
+    );
+    for (const f of m.initialJs) log(`    ${kb(f.gzip).padStart(9)}  ${f.file}`);
+    if (m.initialJsBytes > MOBILE_BUDGET_BYTES) {
+      log(`FAIL: ${app} initial JS ${kb(m.initialJsBytes)} is over the budget of ${kb(MOBILE_BUDGET_BYTES)}`);
+      ok = false;
+    }
+  }
+  return ok;
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.exit(reportWeb(process.argv[2] ? resolve(process.argv[2]) : DEFAULT_DIST) ? 0 : 1);
+  const consoleOk = reportWeb(process.argv[2] ? resolve(process.argv[2]) : DEFAULT_DIST);
+  const mobileOk = process.argv[2] ? true : reportMobile(MOBILE_DIST);
+  process.exit(consoleOk && mobileOk ? 0 : 1);
 }

@@ -12,12 +12,15 @@ import { registerAuth } from './plugins/auth.ts';
 import { registerRateLimit } from './plugins/rate-limit.ts';
 import { routes } from './routes/index.ts';
 import { webRoutes } from './routes/web-routes.ts';
+import { mobileRoutes } from './routes/mobile-routes.ts';
 import { open311Routes } from './open311/open311-routes.ts';
 
 export interface BuildOptions {
   logger?: boolean | { level: string };
   /** The built console to serve at `/` (default dist/web/console); null: the landing page. */
   webDir?: string | null;
+  /** The built mobile apps (/portal, /field; default dist/web/mobile); null: not served. */
+  mobileDir?: string | null;
 }
 
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
@@ -52,6 +55,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   registerAuth(app, ctx);
+  await app.register(mobileRoutes(opts.mobileDir));
   await app.register(webRoutes(ctx, opts.webDir));
   for (const register of routes) await app.register(register(ctx), { prefix: '/api/v1' });
   await app.register(open311Routes(ctx), { prefix: '/open311/v2' });
