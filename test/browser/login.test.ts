@@ -42,21 +42,23 @@ void test('wrong password shows the server error; operator logs in, switches to 
   assert.match(await page.getByTestId('workbench-welcome').innerText(), /您好，热线受理员/);
   await page.getByTestId('header-scope').getByText('漳州市').waitFor();
   const menu = page.getByTestId('side-menu');
-  for (const label of ['工作台', '案件登记', '一张图', '大屏', '考核评价', '系统管理']) {
+  for (const label of ['工作台', '案件登记', '一张图', '大屏', '考核评价']) {
     await menu.getByText(label, { exact: true }).waitFor();
   }
+  // Administration is for administrators only.
+  assert.equal(await menu.getByText('系统管理', { exact: true }).count(), 0);
   await b.screenshot(page, 'workbench-zh');
 
-  // A screen not built yet loads as its own chunk and says so.
+  // A screen loads as its own chunk (the map: test/browser/map-bigscreen.test.ts).
   await menu.getByText('一张图', { exact: true }).click();
   await page.waitForURL('**/map');
-  await page.getByText('一张图：建设中').waitFor();
+  await page.getByText('网格着色').waitFor();
 
   await page.getByTestId('language-switch').getByText('English', { exact: true }).click();
-  for (const label of ['Workbench', 'Intake', 'Map', 'Big screen', 'Reports', 'Administration']) {
+  for (const label of ['Workbench', 'Intake', 'Map', 'Big screen', 'Reports']) {
     await menu.getByText(label, { exact: true }).waitFor();
   }
-  await page.getByText('Map: coming soon').waitFor();
+  await page.getByText('Colour grids').waitFor();
   await menu.getByText('Workbench', { exact: true }).click();
   await page.getByText('Hello, 热线受理员').waitFor();
   await page.getByText('Operator', { exact: true }).first().waitFor();
@@ -91,9 +93,10 @@ void test('the server ends an idle session: the next request returns to the logi
   await logIn(page, 'leader', 'Wangge@2026');
   await page.getByTestId('workbench-welcome').waitFor();
   b.t.clock.advance(31 * 60_000);
+  // The next screen's first request meets the expired session and the app returns to the login.
   await page.getByTestId('side-menu').getByText('考核评价', { exact: true }).click();
-  await page.getByTestId('side-menu').getByText('工作台', { exact: true }).click();
   await page.getByTestId('login-notice').getByText('会话已超时，请重新登录').waitFor();
+  assert.match(new URL(page.url()).pathname, /^\/login/);
   await b.screenshot(page, 'login-session-expired-zh');
   assert.deepEqual(
     errors.filter((e) => !e.includes('401')),
@@ -111,6 +114,21 @@ void test('the page logs out by itself after the idle time without activity', as
   await page.clock.runFor(10_000);
   await page.getByTestId('login-notice').getByText('您已 30 分钟无操作，已自动退出登录').waitFor();
   await b.screenshot(page, 'login-idle-zh');
+});
+
+void test('the big screen, a wall display, is not logged out for want of a mouse', async () => {
+  const { page } = await b.newPage();
+  await page.clock.install();
+  await page.goto('/login');
+  await logIn(page, 'leader', 'Wangge@2026');
+  await page.getByTestId('workbench-welcome').waitFor();
+  await page.goto('/big-screen');
+  await page.getByText('一屏知全城').waitFor();
+  await page.clock.fastForward('31:00');
+  await page.clock.runFor(10_000);
+  await page.getByText('一屏知全城').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/big-screen');
+  assert.equal(await page.getByTestId('login-notice').count(), 0);
 });
 
 void test('a unit handler on a narrow window: units in the header, nothing overlapping', async () => {

@@ -17,6 +17,8 @@ import { proposalRoutes } from './proposal-routes.ts';
 import { portalRoutes } from './portal-routes.ts';
 import { fieldRoutes } from './field-routes.ts';
 import { appointmentRoutes } from './appointment-routes.ts';
+import { mapConfigRoutes } from './map-config-routes.ts';
+import { caseAssistRoutes } from './case-assist-routes.ts';
 
 export const routes: ((ctx: AppContext) => FastifyPluginAsync)[] = [
   systemRoutes,
@@ -27,6 +29,7 @@ export const routes: ((ctx: AppContext) => FastifyPluginAsync)[] = [
   unitRoutes,
   categoryRoutes,
   calendarRoutes,
+  caseAssistRoutes,
   caseRoutes,
   kpiRoutes,
   mapRoutes,
@@ -34,5 +37,6 @@ export const routes: ((ctx: AppContext) => FastifyPluginAsync)[] = [
   portalRoutes,
   fieldRoutes,
   appointmentRoutes,
+  mapConfigRoutes,
   publicRoutes,
 ];

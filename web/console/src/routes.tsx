@@ -8,6 +8,7 @@ const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
 const AppLayout = lazy(() => import('./layout/app-layout.tsx'));
 const WorkbenchPage = lazy(() => import('./pages/WorkbenchPage.tsx'));
 const IntakePage = lazy(() => import('./pages/IntakePage.tsx'));
+const CaseDetailPage = lazy(() => import('./pages/CaseDetailPage.tsx'));
 const MapPage = lazy(() => import('./pages/MapPage.tsx'));
 const BigScreenPage = lazy(() => import('./pages/BigScreenPage.tsx'));
 const ReportsPage = lazy(() => import('./pages/ReportsPage.tsx'));
@@ -18,6 +19,15 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* The big screen is full-screen, outside the console's frame. */}
+      <Route
+        path="/big-screen"
+        element={
+          <RequireAuth>
+            <BigScreenPage />
+          </RequireAuth>
+        }
+      />
       <Route
         element={
           <RequireAuth>
@@ -27,8 +37,8 @@ export function AppRoutes() {
       >
         <Route index element={<WorkbenchPage />} />
         <Route path="intake" element={<IntakePage />} />
+        <Route path="cases/:id" element={<CaseDetailPage />} />
         <Route path="map" element={<MapPage />} />
-        <Route path="big-screen" element={<BigScreenPage />} />
         <Route path="reports" element={<ReportsPage />} />
         <Route path="admin/*" element={<AdminPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -2,12 +2,16 @@
 // after that long with no keyboard, pointer or touch activity, `onIdle` runs. While the person
 // is active but the page makes no requests, a light /auth/me keeps the server session alive
 // (the server counts only requests), so an active user is never cut off mid-work.
+// The big screen (/big-screen) is a read-only wall display: while it is shown, its own polling is
+// the activity — it is not logged out for want of a mouse; the server's absolute session lifetime
+// (WANGGE_SESSION_MAX_HOURS) still ends the session. Use a display account with a narrow scope.
 import { useEffect, useRef } from 'react';
 import { authApi } from '../api/auth-api.ts';
 import { setRequestListener } from '../api/client.ts';
 
 const EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart', 'scroll'] as const;
 const CHECK_EVERY_MS = 5_000;
+const WALL_DISPLAY = '/big-screen';
 
 export function useIdleLogout(idleMinutes: number | null, onIdle: () => void): void {
   const onIdleRef = useRef(onIdle);
@@ -31,6 +35,7 @@ export function useIdleLogout(idleMinutes: number | null, onIdle: () => void): v
     };
     for (const e of EVENTS) window.addEventListener(e, onActivity, { passive: true, capture: true });
     const timer = window.setInterval(() => {
+      if (window.location.pathname.startsWith(WALL_DISPLAY)) lastActivity = Date.now();
       if (Date.now() - lastActivity >= idleMs) {
         window.clearInterval(timer);
         onIdleRef.current();

@@ -1,5 +1,8 @@
 // English: the same keys as zh-CN.ts (the type makes a missing key a compile error).
 import type { MessageKey } from './zh-CN.ts';
+import { adminEn } from './admin.en.ts';
+import { casesEn } from './cases.en.ts';
+import { mapEn } from './map.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Grid-based Social Governance',
@@ -75,4 +78,7 @@ export const en: Record<MessageKey, string> = {
   'error.unexpected': 'Something went wrong; please try again later',
   'error.pageCrashed': 'This page ran into an error',
   'error.reload': 'Reload',
+  ...casesEn,
+  ...mapEn,
+  ...adminEn,
 };

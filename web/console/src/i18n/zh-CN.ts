@@ -1,5 +1,9 @@
 // Chinese (the default language): every string of the console. Keys follow the glossary in
 // shared/docs/DOMAIN.md (case, grid, unit, category, dispatch, verify …).
+import { adminZhCN } from './admin.zh-CN.ts';
+import { casesZhCN } from './cases.zh-CN.ts';
+import { mapZhCN } from './map.zh-CN.ts';
+
 export const zhCN = {
   'app.name': '网格化服务管理平台',
   'app.shortName': '网格',
@@ -73,6 +77,9 @@ export const zhCN = {
   'error.unexpected': '发生意外错误，请稍后重试',
   'error.pageCrashed': '页面出错了',
   'error.reload': '重新加载',
+  ...casesZhCN,
+  ...mapZhCN,
+  ...adminZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

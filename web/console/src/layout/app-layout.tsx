@@ -3,14 +3,16 @@
 import { Grid, Layout, Menu, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useMe } from '../auth/auth-context.tsx';
 import { PageSpinner } from '../components/async-state.tsx';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { AppHeader } from './app-header.tsx';
-import { NAV_ITEMS, navKeyOf } from './nav-items.tsx';
+import { navItemsFor, navKeyOf } from './nav-items.tsx';
 
 export default function AppLayout() {
   const { t } = useI18n();
+  const me = useMe();
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
@@ -39,7 +41,7 @@ export default function AppLayout() {
           mode="inline"
           data-testid="side-menu"
           selectedKeys={[navKeyOf(location.pathname)]}
-          items={NAV_ITEMS.map((n) => ({ key: n.path, icon: n.icon, label: t(n.label) }))}
+          items={navItemsFor(me.user.roles).map((n) => ({ key: n.path, icon: n.icon, label: t(n.label) }))}
           onClick={({ key }) => void navigate(key)}
         />
       </Layout.Sider>

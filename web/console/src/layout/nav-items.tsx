@@ -14,6 +14,8 @@ export interface NavItem {
   path: string;
   label: MessageKey;
   icon: ReactNode;
+  /** Only users with one of these roles see the entry (everyone when absent). */
+  roles?: readonly string[];
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -22,8 +24,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/map', label: 'menu.map', icon: <EnvironmentOutlined /> },
   { path: '/big-screen', label: 'menu.bigScreen', icon: <DesktopOutlined /> },
   { path: '/reports', label: 'menu.reports', icon: <BarChartOutlined /> },
-  { path: '/admin', label: 'menu.admin', icon: <SettingOutlined /> },
+  { path: '/admin', label: 'menu.admin', icon: <SettingOutlined />, roles: ['admin'] },
 ];
+
+/** The entries a user with these roles sees. */
+export function navItemsFor(roles: readonly string[]): NavItem[] {
+  return NAV_ITEMS.filter((n) => !n.roles || n.roles.some((r) => roles.includes(r)));
+}
 
 /** The menu entry a location belongs to ('' for none). */
 export function navKeyOf(pathname: string): string {

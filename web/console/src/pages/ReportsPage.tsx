@@ -1,6 +1,6 @@
-// Reports screen: a placeholder until it is built (issue #4).
-import { ComingSoon } from '../components/coming-soon.tsx';
+// Reports screen (考核评价): KPI tables by region (drill-down), unit and person, with Excel export.
+import { ReportsView } from '../features/reports/reports-view.tsx';
 
 export default function ReportsPage() {
-  return <ComingSoon screen="menu.reports" />;
+  return <ReportsView />;
 }
