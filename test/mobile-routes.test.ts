@@ -49,6 +49,8 @@ void test('each app answers its pages with its own index.html, never cached', as
   const bare = await app.inject({ method: 'GET', url: '/portal' });
   assert.equal(bare.statusCode, 302);
   assert.equal(bare.headers.location, '/portal/');
+  const withPoint = await app.inject({ method: 'GET', url: '/portal?lng=117.6&lat=24.5&crs=gcj02' });
+  assert.equal(withPoint.headers.location, '/portal/?lng=117.6&lat=24.5&crs=gcj02');
 });
 
 void test('manifest, service worker (scope allowed) and hashed assets', async () => {

@@ -375,6 +375,9 @@ export interface PublishedRow {
   closed_at: Date | null;
   published_at: Date;
   satisfaction: string | null;
+  /** The centre of the grid's bounding box: where the result is shown on a map (never the exact point). */
+  grid_lng: number | null;
+  grid_lat: number | null;
 }
 
 /** Published results (晒单), newest first: only public fields, joined to names, never a person. */
@@ -385,7 +388,8 @@ export async function listPublished(
   return (
     await q.query<PublishedRow>(
       `SELECT c.code, c.category_code, k.name AS category_name, c.grid_code, g.name AS grid_name, v.name AS village_name,
-              c.result, c.reported_at, c.closed_at, c.published_at, c.satisfaction
+              c.result, c.reported_at, c.closed_at, c.published_at, c.satisfaction,
+              (g.min_lng + g.max_lng) / 2 AS grid_lng, (g.min_lat + g.max_lat) / 2 AS grid_lat
        FROM cases c LEFT JOIN categories k ON k.code = c.category_code LEFT JOIN grids g ON g.code = c.grid_code
        LEFT JOIN regions v ON v.code = c.region_code
        WHERE c.published_at IS NOT NULL AND c.region_code LIKE $1 || '%' AND ($2::timestamptz IS NULL OR c.published_at < $2)

@@ -6,7 +6,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import { WEB_DIST_DIR } from '../../src/http/routes/web-routes.ts';
 import { openTestApp, type TestApp } from '../harness/test-app.ts';
 
@@ -43,8 +49,16 @@ export interface BrowserApp {
   /** http://127.0.0.1:PORT */
   url: string;
   browser: Browser;
-  /** A fresh browser context (own cookies and storage) with one tracked page. */
-  newPage(opts?: { locale?: string; viewport?: { width: number; height: number } }): Promise<TrackedPage>;
+  /**
+   * A fresh browser context (own cookies and storage) with one tracked page. `context` passes
+   * further Playwright context options (e.g. permissions: ['geolocation'], geolocation, isMobile,
+   * hasTouch) for the mobile apps.
+   */
+  newPage(opts?: {
+    locale?: string;
+    viewport?: { width: number; height: number };
+    context?: BrowserContextOptions;
+  }): Promise<TrackedPage>;
   /** Saves a full-page PNG as test-results/NAME.png and returns its path. */
   screenshot(page: Page, name: string): Promise<string>;
   close(): Promise<void>;
@@ -74,6 +88,7 @@ export async function openBrowserApp(opts: Parameters<typeof openTestApp>[0] = {
       browser: b,
       async newPage(o = {}) {
         const context = await b.newContext({
+          ...o.context,
           baseURL: url,
           locale: o.locale ?? 'zh-CN',
           timezoneId: 'Asia/Shanghai',

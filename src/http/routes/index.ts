@@ -8,6 +8,8 @@ import { regionRoutes } from './region-routes.ts';
 import { gridRoutes } from './grid-routes.ts';
 import { caseRoutes } from './case-routes.ts';
 import { publicRoutes } from './public-routes.ts';
+import { publicCategoryRoutes } from './public-category-routes.ts';
+import { publicOutlineRoutes } from './public-outline-routes.ts';
 import { unitRoutes } from './unit-routes.ts';
 import { categoryRoutes } from './category-routes.ts';
 import { calendarRoutes } from './calendar-routes.ts';
@@ -39,4 +41,6 @@ export const routes: ((ctx: AppContext) => FastifyPluginAsync)[] = [
   appointmentRoutes,
   mapConfigRoutes,
   publicRoutes,
+  publicCategoryRoutes,
+  publicOutlineRoutes,
 ];

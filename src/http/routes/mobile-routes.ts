@@ -34,7 +34,11 @@ export function mobileRoutes(dir: string | null = MOBILE_DIST_DIR): FastifyPlugi
     for (const name of APPS) {
       const index = async (_req: unknown, reply: FastifyReply) =>
         send(reply.header('cache-control', 'no-cache'), `${name}/index.html`, { cacheControl: false });
-      app.get(`/${name}`, hidden, async (_req, reply) => reply.redirect(`/${name}/`));
+      // Keep the query: embedding apps pass a point (/portal?lng=&lat=&crs=gcj02).
+      app.get(`/${name}`, hidden, async (req, reply) => {
+        const q = req.url.indexOf('?');
+        return reply.redirect(`/${name}/` + (q >= 0 ? req.url.slice(q) : ''));
+      });
       app.get(`/${name}/`, hidden, index);
       app.get<{ Params: { '*': string } }>(`/${name}/*`, hidden, async (req, reply) => {
         const file = req.params['*'];

@@ -1,11 +1,14 @@
 // What anyone may see without logging in: published results (晒单) — what was reported, where
-// (to the grid, never the exact point), what was done, and when. No personal data.
+// (to the grid, never the exact point), what was done, and when. No personal data. Each item's
+// lng/lat is the centre of its grid's bounding box (WGS-84, 5 decimals), for the results map.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../commands/context.ts';
 import { padRegionCode, scopePrefix } from '../../domain/regions/region-code.ts';
 import { listPublished } from '../../store/case-store.ts';
 import { RegionCodeParam } from './common-schemas.ts';
+
+const round5 = (x: number) => Math.round(x * 1e5) / 1e5;
 
 export function publicRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -36,6 +39,8 @@ export function publicRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             category: r.category_name,
             place: [r.village_name, r.grid_name].filter(Boolean).join(' · '),
             grid_code: r.grid_code,
+            lng: r.grid_lng === null ? null : round5(Number(r.grid_lng)),
+            lat: r.grid_lat === null ? null : round5(Number(r.grid_lat)),
             result: r.result,
             reported_at: r.reported_at.toISOString(),
             closed_at: r.closed_at?.toISOString() ?? null,

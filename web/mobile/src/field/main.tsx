@@ -1,19 +1,22 @@
-// The field app's entry: antd-mobile in Chinese, the service worker, the app.
+// The field app's entry: the language (Chinese first; antd-mobile follows), the service worker
+// (offline shell), the app.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ConfigProvider } from 'antd-mobile';
-import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { registerServiceWorker } from '../shared/register-sw.ts';
 import { App } from './app.tsx';
+import { I18nProvider } from './i18n/i18n.tsx';
+import { keepLoadedAssets } from './lib/offline-shell.ts';
+import './field.css';
 
 registerServiceWorker('field');
+keepLoadedAssets();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <ConfigProvider locale={zhCN}>
+      <I18nProvider>
         <App />
-      </ConfigProvider>
+      </I18nProvider>
     </StrictMode>,
   );
 }

@@ -1,19 +1,16 @@
-// The portal app's entry: antd-mobile in Chinese, the service worker, the app.
+// The portal app's entry: the styles, the service worker, the app (languages, router, antd-mobile).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ConfigProvider } from 'antd-mobile';
-import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { registerServiceWorker } from '../shared/register-sw.ts';
 import { App } from './app.tsx';
+import './portal.css';
 
 registerServiceWorker('portal');
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <ConfigProvider locale={zhCN}>
-        <App />
-      </ConfigProvider>
+      <App />
     </StrictMode>,
   );
 }
