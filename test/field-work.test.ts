@@ -70,6 +70,11 @@ void test('patrol: consent first, one open at a time, resent points ignored, dis
       lat: inMine[1],
       idempotency_key: key,
     });
+  const open = async () =>
+    (await t.call('GET', '/api/v1/field/patrols/open', tok.gridworker)).json<{
+      patrol: { id: string; points: number } | null;
+    }>().patrol;
+  assert.equal(await open(), null, 'no patrol open yet');
   const noConsent = await start('patrol-0000-key', false);
   assert.equal(noConsent.statusCode, 400);
   assert.equal(errorOf(noConsent).issues[0]?.field, 'consent');
@@ -80,6 +85,7 @@ void test('patrol: consent first, one open at a time, resent points ignored, dis
   assert.equal(again.statusCode, 200);
   assert.equal(again.json<{ patrol: { id: string } }>().patrol.id, id);
   assert.equal((await start('patrol-0002-key')).statusCode, 409);
+  assert.equal((await open())?.id, id, 'a phone that lost its state finds the open patrol');
 
   const pts = [0, 1, 2].map((i) => ({
     at: new Date(Date.parse(NOW) + (i + 1) * 60_000).toISOString(),
@@ -111,6 +117,8 @@ void test('patrol: consent first, one open at a time, resent points ignored, dis
   ).rows[0]!;
   assert.ok(row.ended_at);
   assert.equal(row.points, 3);
+  assert.equal(await open(), null, 'nothing open once it has ended');
+  assert.equal((await t.call('GET', '/api/v1/field/patrols/open', tok.handler)).statusCode, 403);
   assert.equal((await start('patrol-0003-key')).statusCode, 201, 'a new patrol once the last has ended');
 });
 

@@ -338,6 +338,26 @@ void test('a visit check-in counts this week; a patrol with consent follows the 
     }
     assert.deepEqual(await smallTargets(page), []);
     await shoot(page, 'field-visits');
+
+    // The phone loses its state (cleared storage, another device): the open patrol comes back from
+    // the server, with the points it already has, and can still be ended.
+    const onServer = async () =>
+      (
+        await b.t.ctx.db.query<{ points: number }>(
+          `SELECT p.points FROM patrols p JOIN users u ON u.id = p.user_id WHERE u.username = 'gridworker' AND p.ended_at IS NULL`,
+        )
+      ).rows[0]?.points ?? 0;
+    for (let i = 0; (await onServer()) < 4; i++) {
+      assert.ok(i < 100, 'the track reaches the server');
+      await page.waitForTimeout(200);
+    }
+    await page.evaluate(
+      `Object.keys(localStorage).filter((k) => k.startsWith('wangge.field.patrol.')).forEach((k) => localStorage.removeItem(k))`,
+    );
+    await page.reload();
+    await page.getByTestId('tab-visits').click();
+    // 4 points from the server, and this device's first fix at the same spot.
+    await page.getByTestId('patrol-running').getByText('5 个轨迹点').waitFor();
     await page.getByTestId('patrol-end').click();
     const ended = page.getByTestId('patrol-ended');
     await ended.waitFor();
@@ -348,9 +368,9 @@ void test('a visit check-in counts this week; a patrol with consent follows the 
     ).rows;
     assert.equal(p.length, 1);
     assert.ok(p[0]!.ended_at);
-    assert.equal(p[0]!.points, 4);
+    assert.equal(p[0]!.points, 5);
     assert.ok(p[0]!.distance_m > 100 && p[0]!.distance_m < 150, `${p[0]!.distance_m} m`);
-    assert.equal(await ended.innerText(), `本次巡查：4 个轨迹点，${p[0]!.distance_m} 米`);
+    assert.equal(await ended.innerText(), `本次巡查：5 个轨迹点，${p[0]!.distance_m} 米`);
     assert.deepEqual(unexpected(errors), []);
   } finally {
     clearInterval(follow);

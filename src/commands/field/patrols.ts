@@ -88,6 +88,12 @@ export async function addPatrolPoints(
   return (await findPatrol(ctx.db, { id }))!;
 }
 
+/** The worker's open patrol, if any — so a phone that lost its state (reinstalled, cleared) can
+ * pick the patrol up again and end it. */
+export async function currentPatrol(ctx: AppContext, actor: Actor): Promise<PatrolRow | null> {
+  return (await openPatrolOf(ctx.db, actor.userId)) ?? null;
+}
+
 export async function endPatrol(ctx: AppContext, actor: Actor, id: string): Promise<PatrolRow> {
   const p = await ownPatrol(ctx, actor, id);
   if (p.ended_at) return p; // ending twice (a resend) changes nothing

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../commands/context.ts';
 import { myTasks } from '../../commands/field/my-tasks.ts';
-import { addPatrolPoints, endPatrol, startPatrol } from '../../commands/field/patrols.ts';
+import { addPatrolPoints, currentPatrol, endPatrol, startPatrol } from '../../commands/field/patrols.ts';
 import { recordVisit, visitSummary } from '../../commands/field/visits.ts';
 import { parseCrs } from '../../domain/geo/crs.ts';
 import type { PatrolRow, VisitRow } from '../../store/field-store.ts';
@@ -83,6 +83,21 @@ export function fieldRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         });
         void reply.status(r.replayed ? 200 : 201);
         return { patrol: patrolView(r.patrol), replayed: r.replayed };
+      },
+    );
+
+    app.get(
+      '/field/patrols/open',
+      {
+        config: { access: 'field:work' },
+        schema: {
+          tags: ['field'],
+          summary: '进行中的巡查 My open patrol (null when none) — to resume it on another device',
+        },
+      },
+      async (req) => {
+        const p = await currentPatrol(ctx, actorOf(req));
+        return { patrol: p ? patrolView(p) : null };
       },
     );
 

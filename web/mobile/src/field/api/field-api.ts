@@ -132,6 +132,7 @@ export const fieldApi = {
     ),
   getCase: (id: string) => api.get<{ case: CaseView; timeline: TimelineEvent[] }>(`/cases/${id}`),
   weekVisits: () => api.get<WeekVisits>('/field/visits/mine'),
+  openPatrol: () => api.get<{ patrol: Patrol | null }>('/field/patrols/open'),
   startPatrol: (lng: number, lat: number, key: string) =>
     api.post<{ patrol: Patrol }>('/field/patrols', {
       consent: true,

@@ -23,6 +23,8 @@ export interface PatrolState {
   points: TrackPoint[];
   /** How many of `points` the server has. */
   sent: number;
+  /** Points and metres the server already had when this device picked the patrol up (resumed). */
+  base?: { points: number; distanceM: number };
 }
 
 const key = (userId: string) => `wangge.field.patrol.${userId}`;
@@ -52,6 +54,16 @@ export function hasConsented(userId: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Points of the patrol so far, counting those the server had when the device resumed it. */
+export function pointCount(s: PatrolState): number {
+  return (s.base?.points ?? 0) + s.points.length;
+}
+
+/** Metres walked so far (for a resumed patrol, the server's figure plus this device's track). */
+export function patrolDistance(s: PatrolState): number {
+  return (s.base?.distanceM ?? 0) + trackLength(s.points);
 }
 
 export function trackLength(points: TrackPoint[]): number {
@@ -179,6 +191,34 @@ export function usePatrol(userId: string): PatrolHook {
       window.removeEventListener('online', online);
     };
   }, [running, addPoint, upload]);
+
+  // The server is the record: a device that lost its state (cleared, reinstalled, another phone)
+  // picks up the worker's open patrol; one ended elsewhere is dropped here.
+  useEffect(() => {
+    let live = true;
+    const asked = ref.current;
+    fieldApi
+      .openPatrol()
+      .then((r) => {
+        // Ignore the answer when the device started or ended a patrol meanwhile.
+        if (!live || ref.current !== asked) return;
+        const local = ref.current;
+        const open = r.patrol;
+        if (open && local?.id !== open.id)
+          update({
+            id: open.id,
+            startedAt: open.started_at,
+            points: [],
+            sent: 0,
+            base: { points: open.points, distanceM: open.distance_m },
+          });
+        else if (!open && local) update(null);
+      })
+      .catch(() => undefined); // offline: keep what the device has
+    return () => {
+      live = false;
+    };
+  }, [update]);
 
   const start = useCallback(async () => {
     setBusy(true);

@@ -12,7 +12,7 @@ import { PhotoPicker } from '../components/PhotoPicker.tsx';
 import { useFieldData } from '../data.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useGeolocation } from '../lib/geolocation.ts';
-import { hasConsented, trackLength, usePatrol } from '../lib/patrol.ts';
+import { hasConsented, patrolDistance, pointCount, usePatrol } from '../lib/patrol.ts';
 import { useCachedRead } from '../offline/cache.ts';
 import { submit } from '../offline/queue.ts';
 import { useQueue } from '../offline/use-queue.ts';
@@ -69,10 +69,9 @@ function PatrolCard() {
           <div data-testid="patrol-running">
             <div style={{ fontSize: 16, fontWeight: 600, color: '#00a870' }}>● {t('patrol.running')}</div>
             <div className="field-muted" style={{ marginTop: 4 }}>
-              {t('patrol.since', { time: time(s.startedAt) })} · {t('patrol.points', { n: s.points.length })}{' '}
-              ·{' '}
+              {t('patrol.since', { time: time(s.startedAt) })} · {t('patrol.points', { n: pointCount(s) })} ·{' '}
               <span data-testid="patrol-distance">
-                {t('patrol.distance', { d: distance(trackLength(s.points)) })}
+                {t('patrol.distance', { d: distance(patrolDistance(s)) })}
               </span>
               {s.points.length > s.sent && <> · {t('patrol.unsynced', { n: s.points.length - s.sent })}</>}
             </div>
