@@ -111,6 +111,13 @@ void test('idle session expires after 30 minutes; activity keeps it alive', asyn
   const r = await t.call('GET', '/api/v1/auth/me', token);
   assert.equal(r.statusCode, 401);
   assert.equal(r.json<{ error: { code: string } }>().error.code, 'SESSION_EXPIRED');
+  // A page's other requests in the same burst are told the same, not a bare 401.
+  const again = await t.call('GET', '/api/v1/auth/me', token);
+  assert.equal(again.json<{ error: { code: string } }>().error.code, 'SESSION_EXPIRED');
+  const expiredAudits = await t.ctx.db.query(
+    `SELECT 1 FROM audit_log a JOIN users u ON u.id = a.actor_id WHERE u.username = 'leader' AND a.action = 'auth.session_expired'`,
+  );
+  assert.equal(expiredAudits.rowCount, 1, 'revoked and recorded once');
   // The session is revoked for good, even if the clock were turned back.
   t.clock.advance(-31 * 60_000);
   assert.equal((await t.call('GET', '/api/v1/auth/me', token)).statusCode, 401);

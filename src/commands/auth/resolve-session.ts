@@ -46,13 +46,23 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<Ac
   }
   cache.delete(id);
   const s = await findSession(ctx.db, id);
-  if (!s || s.revoked_at) throw new AppError('UNAUTHENTICATED');
+  if (!s) throw new AppError('UNAUTHENTICATED');
   const idleMs = ctx.config.sessionIdleMinutes * 60_000;
+  // A timed-out session says so to every request, also to those that arrive after the first one
+  // revoked it (a page's parallel requests), so the user is told why, not just sent to the login.
   if (now.getTime() - s.last_seen_at.getTime() > idleMs || now >= s.expires_at) {
-    await revokeSession(ctx.db, id, now);
-    await appendAudit(ctx.db, { at: now, actorId: s.user_id, action: 'auth.session_expired', outcome: 'ok' });
+    if (!s.revoked_at) {
+      await revokeSession(ctx.db, id, now);
+      await appendAudit(ctx.db, {
+        at: now,
+        actorId: s.user_id,
+        action: 'auth.session_expired',
+        outcome: 'ok',
+      });
+    }
     throw new AppError('SESSION_EXPIRED');
   }
+  if (s.revoked_at) throw new AppError('UNAUTHENTICATED');
   const user = await findUserById(ctx.db, s.user_id);
   if (!user || user.status !== 'active') throw new AppError('UNAUTHENTICATED');
   let lastSeen = s.last_seen_at.getTime();

@@ -59,15 +59,21 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
+    // Several requests in flight meet the lost session at once, in any order: the first moves to
+    // the login; a later SESSION_EXPIRED still upgrades the notice to say why.
+    const lost = new WeakSet<AuthState>();
     setSessionLostListener((error) => {
-      if (stateRef.current.status !== 'authenticated') return;
-      setState({
-        status: 'anonymous',
-        notice:
-          error.code === 'SESSION_EXPIRED'
-            ? { kind: 'error', error }
-            : { kind: 'info', key: 'auth.sessionEnded' },
-      });
+      const now = stateRef.current;
+      const expired = error.code === 'SESSION_EXPIRED';
+      if (now.status === 'authenticated' || (expired && lost.has(now))) {
+        const next: AuthState = {
+          status: 'anonymous',
+          notice: expired ? { kind: 'error', error } : { kind: 'info', key: 'auth.sessionEnded' },
+        };
+        if (!expired) lost.add(next);
+        stateRef.current = next; // before the render, for the next 401 of the same burst
+        setState(next);
+      }
     });
     return () => setSessionLostListener(null);
   }, []);
