@@ -21,8 +21,8 @@ before(async () => {
     mkdirSync(join(dir, name));
     writeFileSync(join(dir, name, 'index.html'), `<title>${name}</title>`);
     writeFileSync(join(dir, name, 'manifest.webmanifest'), `{"name":"${name}"}`);
-    writeFileSync(join(dir, name, 'sw.js'), `// sw ${name}`);
   }
+  writeFileSync(join(dir, 'shell-sw.js'), '// the shared service worker');
   mkdirSync(join(dir, 'm-assets'));
   writeFileSync(join(dir, 'm-assets', 'portal-abc.js'), 'console.log(1)');
   app = await buildApp(t.ctx, { webDir: web, mobileDir: dir });
@@ -56,9 +56,12 @@ void test('each app answers its pages with its own index.html, never cached', as
 void test('manifest, service worker (scope allowed) and hashed assets', async () => {
   const m = await app.inject({ method: 'GET', url: '/field/manifest.webmanifest' });
   assert.equal(m.body, '{"name":"field"}');
-  const sw = await app.inject({ method: 'GET', url: '/portal/sw.js' });
-  assert.equal(sw.body, '// sw portal');
-  assert.equal(sw.headers['service-worker-allowed'], '/portal/');
+  for (const name of ['portal', 'field']) {
+    const sw = await app.inject({ method: 'GET', url: `/${name}/sw.js` });
+    assert.equal(sw.body, '// the shared service worker', name);
+    assert.equal(sw.headers['service-worker-allowed'], `/${name}/`);
+    assert.match(String(sw.headers['cache-control']), /max-age=0/);
+  }
   const a = await app.inject({ method: 'GET', url: '/m-assets/portal-abc.js' });
   assert.equal(a.statusCode, 200);
   assert.match(String(a.headers['cache-control']), /max-age=31536000/);

@@ -1,7 +1,7 @@
 // Serves the mobile web apps (dist/web/mobile, see web/mobile/vite.config.ts): the residents'
 // portal at /portal and the grid worker's field app at /field — each page route gets its app's
 // index.html (never cached; the service worker keeps the shell for offline use), their files
-// (manifest, service worker, icon) and the shared hashed assets under /m-assets/ (cached a year).
+// (manifest, icon), the service worker both share (shell-sw.js) and the shared hashed assets under /m-assets/ (cached a year).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,11 +42,12 @@ export function mobileRoutes(dir: string | null = MOBILE_DIST_DIR): FastifyPlugi
       app.get(`/${name}/`, hidden, index);
       app.get<{ Params: { '*': string } }>(`/${name}/*`, hidden, async (req, reply) => {
         const file = req.params['*'];
-        // The app's own files (manifest, service worker, icon): short cache; anything else is a page.
-        if (/^[\w.-]+\.\w+$/.test(file) && existsSync(join(dir, name, file))) {
-          if (file === 'sw.js') void reply.header('service-worker-allowed', `/${name}/`);
-          return send(reply, `${name}/${file}`, { maxAge: file === 'sw.js' ? 0 : '1h' });
-        }
+        // One service worker for both apps (it reads its app from its own path), never cached.
+        if (file === 'sw.js')
+          return send(reply.header('service-worker-allowed', `/${name}/`), 'shell-sw.js', { maxAge: 0 });
+        // The app's own files (manifest, icon): short cache; anything else is a page.
+        if (/^[\w.-]+\.\w+$/.test(file) && existsSync(join(dir, name, file)))
+          return send(reply, `${name}/${file}`, { maxAge: '1h' });
         return index(req, reply);
       });
     }

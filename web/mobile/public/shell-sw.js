@@ -1,14 +1,17 @@
-// Service worker of /field/: the app shell works offline after the first visit. On install it
-// keeps the shell page and every asset the shell names (entry script, preloaded chunks, styles:
-// the first page load happens before the worker controls the page, so waiting for those requests
-// would leave them out), plus the icon and manifest. Hashed assets (/m-assets/) are served from the
-// cache, and any other one (a lazy chunk) is cached on first use; the app also sends the assets it
-// has loaded ({ type: 'cache', urls }). Pages go to the network first (a new shell and its assets
-// are kept) and fall back to the kept shell. The API is never cached here: the app keeps its reads
-// and queues its writes in IndexedDB.
-const CACHE = 'wangge-field-v2';
-const SHELL = '/field/';
-const FILES = ['/field/icon.svg', '/field/manifest.webmanifest'];
+// The service worker of both mobile apps, served as /portal/sw.js and /field/sw.js (the app is the
+// first part of the worker's own path, and the worker's scope): the app shell works offline after
+// the first visit. On install it keeps the shell page and every asset the shell names (entry
+// script, preloaded chunks, styles: the first page load happens before the worker controls the
+// page, so waiting for those requests would leave them out), plus the icon and manifest. Hashed
+// assets (/m-assets/, shared by both apps) are served from the cache, and any other one (a lazy
+// chunk) is cached on first use; an app may also send the assets it has loaded
+// ({ type: 'cache', urls }). Pages go to the network first (a new shell and its assets are kept)
+// and fall back to the kept shell. The API is never cached here: the apps keep their reads and
+// queue their writes in IndexedDB.
+const APP = self.location.pathname.split('/')[1]; // 'portal' | 'field'
+const CACHE = `wangge-${APP}-v3`;
+const SHELL = `/${APP}/`;
+const FILES = [`/${APP}/icon.svg`, `/${APP}/manifest.webmanifest`];
 
 /** The /m-assets/ URLs a shell page names (script src, modulepreload and stylesheet hrefs). */
 function assetsOf(html) {
@@ -23,9 +26,8 @@ function assetsOf(html) {
 async function keepShell(cache, res) {
   const html = await res.clone().text();
   await cache.put(SHELL, res);
-  const wanted = assetsOf(html);
   await Promise.all(
-    wanted.map(async (u) => {
+    assetsOf(html).map(async (u) => {
       if (await cache.match(u)) return;
       const r = await fetch(u, { credentials: 'same-origin' });
       if (r.ok) await cache.put(u, r);
@@ -53,7 +55,7 @@ self.addEventListener('activate', (event) => {
       .keys()
       .then((keys) =>
         Promise.all(
-          keys.filter((k) => k.startsWith('wangge-field-') && k !== CACHE).map((k) => caches.delete(k)),
+          keys.filter((k) => k.startsWith(`wangge-${APP}-`) && k !== CACHE).map((k) => caches.delete(k)),
         ),
       )
       .then(() => self.clients.claim()),
@@ -109,7 +111,7 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
-  if (event.request.mode === 'navigate' && url.pathname.startsWith('/field')) {
+  if (event.request.mode === 'navigate' && url.pathname.startsWith(`/${APP}`)) {
     event.respondWith(
       fetch(event.request)
         .then(async (res) => {
