@@ -1,11 +1,11 @@
 // The case taxonomy (案件类别): kind → major → minor, each minor with its time limits (normal and
 // urgent, in working minutes/hours/days: "30m", "4h", "5d") and closing standard; edit a minor
 // class — the server checks every field and its messages appear under the fields.
-import { App, Button, Flex, Form, Input, Modal, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Flex, Form, Input, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { AsyncState } from '../../components/async-state.tsx';
 import { useAsync } from '../../components/use-async.ts';
-import { useShowError } from '../../components/use-show-error.tsx';
+import { FormModal, useFormSave } from '../../components/form-modal.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { adminApi, type CategoryTreeKind, type CategoryView } from './admin-api.ts';
 
@@ -66,13 +66,10 @@ function CategoryModal({
   onSaved: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useShowError();
   const [form] = Form.useForm<CategoryForm>();
-  const [saving, setSaving] = useState(false);
-  const submit = async (v: CategoryForm) => {
-    setSaving(true);
-    try {
+  const { saving, submit } = useFormSave(
+    form,
+    async (v: CategoryForm) => {
       await adminApi.updateCategory(category.code, {
         version: category.version,
         name: v.name,
@@ -81,26 +78,17 @@ function CategoryModal({
         closing_standard: v.closing_standard,
         active: v.active,
       });
-      void message.success(t('admin.common.saved'));
-      onSaved();
-    } catch (e) {
-      showError(e, form);
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    onSaved,
+  );
   return (
-    <Modal
-      open
+    <FormModal
       title={t('admin.categories.edit', { code: category.code, name: category.name })}
-      okText={t('admin.common.save')}
-      cancelText={t('admin.common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      saving={saving}
+      onClose={onClose}
       width={600}
-      okButtonProps={{ 'data-testid': 'category-save' }}
+      okTestId="category-save"
     >
       <Form<CategoryForm>
         form={form}
@@ -113,7 +101,7 @@ function CategoryModal({
           closing_standard: category.closing_standard,
           active: category.active,
         }}
-        onFinish={(v) => void submit(v)}
+        onFinish={submit}
       >
         <Form.Item
           name="name"
@@ -153,7 +141,7 @@ function CategoryModal({
           <Switch checkedChildren={t('admin.common.active')} unCheckedChildren={t('admin.common.inactive')} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

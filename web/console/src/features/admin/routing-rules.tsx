@@ -5,11 +5,11 @@
 // city) — and suggests the first active unit of that function serving the case's region
 // (src/domain/cases/dispatch-rules.ts). The dispatcher can always override. Edited here through
 // the category's default_units (PATCH /categories/:code).
-import { App, Alert, Button, Flex, Form, Input, Modal, Segmented, Select, Table, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, Segmented, Select, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { AsyncState } from '../../components/async-state.tsx';
 import { useAsync } from '../../components/use-async.ts';
-import { useShowError } from '../../components/use-show-error.tsx';
+import { FormModal, useFormSave } from '../../components/form-modal.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { regionLevelLabel } from '../reports/kpi-columns.ts';
 import { adminApi, type CategoryView, type UnitFunction } from './admin-api.ts';
@@ -36,49 +36,33 @@ function RuleModal({
   onSaved: () => void;
 }) {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
-  const showError = useShowError();
   const [form] = Form.useForm<Record<Level, string | undefined>>();
-  const [saving, setSaving] = useState(false);
-  const submit = async (v: Record<Level, string | undefined>) => {
-    setSaving(true);
-    try {
+  const { saving, submit } = useFormSave(
+    form,
+    async (v: Record<Level, string | undefined>) => {
       const defaultUnits: Record<string, string> = {};
       for (const l of LEVELS) if (v[l]) defaultUnits[l] = v[l];
       await adminApi.updateCategory(category.code, {
         version: category.version,
         default_units: defaultUnits,
       });
-      void message.success(t('admin.common.saved'));
-      onSaved();
-    } catch (e) {
-      showError(e, form);
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    onSaved,
+  );
   return (
-    <Modal
-      open
+    <FormModal
       title={t('admin.routing.edit', { code: category.code, name: category.name })}
-      okText={t('admin.common.save')}
-      cancelText={t('admin.common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      saving={saving}
+      onClose={onClose}
+      width={520}
     >
       <Typography.Paragraph type="secondary">
         {t('admin.routing.order', {
           order: (DISPATCH_ORDER[category.kind] ?? []).map((l) => regionLevelLabel(l, t)).join(' → '),
         })}
       </Typography.Paragraph>
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={category.default_units}
-        onFinish={(v) => void submit(v)}
-      >
+      <Form form={form} layout="vertical" initialValues={category.default_units} onFinish={submit}>
         {(DISPATCH_ORDER[category.kind] ?? LEVELS).map((l) => (
           <Form.Item key={l} name={l} label={regionLevelLabel(l, t)}>
             <Select
@@ -93,7 +77,7 @@ function RuleModal({
           </Form.Item>
         ))}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

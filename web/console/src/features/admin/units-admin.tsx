@@ -1,11 +1,12 @@
 // Handling units (承办单位) of the admin's scope: search and filter, create, edit, deactivate /
 // reactivate (a deactivated unit gets no new cases; its history stays).
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Flex, Form, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useAsync } from '../../components/use-async.ts';
 import { AsyncState } from '../../components/async-state.tsx';
 import { useShowError } from '../../components/use-show-error.tsx';
+import { FormModal, useFormSave } from '../../components/form-modal.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { unitKindLabel } from '../reports/kpi-columns.ts';
 import { adminApi, type UnitFunction, type UnitView } from './admin-api.ts';
@@ -37,14 +38,11 @@ function UnitModal({
   onSaved: () => void;
 }) {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
-  const showError = useShowError();
   const [form] = Form.useForm<UnitForm>();
-  const [saving, setSaving] = useState(false);
   const isNew = unit === 'new';
-  const submit = async (v: UnitForm) => {
-    setSaving(true);
-    try {
+  const { saving, submit } = useFormSave(
+    form,
+    async (v: UnitForm) => {
       if (isNew) {
         await adminApi.createUnit({
           ...(v.id ? { id: v.id } : {}),
@@ -65,24 +63,15 @@ function UnitModal({
           phone: v.phone ? v.phone : null,
         });
       }
-      void message.success(t('admin.common.saved'));
-      onSaved();
-    } catch (e) {
-      showError(e, form);
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    onSaved,
+  );
   return (
-    <Modal
-      open
+    <FormModal
       title={isNew ? t('admin.units.create') : t('admin.units.edit', { name: unit.name })}
-      okText={t('admin.common.save')}
-      cancelText={t('admin.common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      saving={saving}
+      onClose={onClose}
       width={560}
     >
       <Form<UnitForm>
@@ -101,7 +90,7 @@ function UnitModal({
                 phone: unit.phone ?? '',
               }
         }
-        onFinish={(v) => void submit(v)}
+        onFinish={submit}
       >
         {isNew && (
           <Form.Item name="id" label={t('admin.units.id')} extra={t('admin.units.idHint')}>
@@ -153,7 +142,7 @@ function UnitModal({
           <Input maxLength={32} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

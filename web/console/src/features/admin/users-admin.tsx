@@ -3,11 +3,12 @@
 // disable / enable, and reset the password (which also unlocks; the user must change it at the
 // next login). The password policy is the server's; its message shows on the field.
 import { LockOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { App, Button, Flex, Form, Input, Popconfirm, Select, Space, Table, Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { AsyncState } from '../../components/async-state.tsx';
 import { useShowError } from '../../components/use-show-error.tsx';
+import { FormModal, useFormSave } from '../../components/form-modal.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { roleLabel } from '../../layout/role-label.ts';
 import { adminApi, type UserView } from './admin-api.ts';
@@ -46,14 +47,11 @@ function UserModal({
   onSaved: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useShowError();
   const [form] = Form.useForm<UserForm>();
-  const [saving, setSaving] = useState(false);
   const isNew = user === 'new';
-  const submit = async (v: UserForm) => {
-    setSaving(true);
-    try {
+  const { saving, submit } = useFormSave(
+    form,
+    async (v: UserForm) => {
       if (isNew) {
         await adminApi.createUser({
           username: v.username,
@@ -73,24 +71,15 @@ function UserModal({
           status: v.status,
         });
       }
-      void message.success(t('admin.common.saved'));
-      onSaved();
-    } catch (e) {
-      showError(e, form);
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    onSaved,
+  );
   return (
-    <Modal
-      open
+    <FormModal
       title={isNew ? t('admin.users.create') : t('admin.users.edit', { name: user.username })}
-      okText={t('admin.common.save')}
-      cancelText={t('admin.common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      saving={saving}
+      onClose={onClose}
       width={600}
     >
       <Form<UserForm>
@@ -108,7 +97,7 @@ function UserModal({
                 status: user.status === 'disabled' ? 'disabled' : 'active',
               }
         }
-        onFinish={(v) => void submit(v)}
+        onFinish={submit}
       >
         {isNew && (
           <Form.Item
@@ -165,40 +154,30 @@ function UserModal({
           </Form.Item>
         )}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
 function PasswordModal({ user, onClose }: { user: UserView; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useShowError();
   const [form] = Form.useForm<{ password: string; confirm: string }>();
-  const [saving, setSaving] = useState(false);
-  const submit = async (v: { password: string }) => {
-    setSaving(true);
-    try {
+  const { saving, submit } = useFormSave(
+    form,
+    async (v: { password: string }) => {
       await adminApi.resetPassword(user.id, v.password);
-      void message.success(t('admin.users.passwordReset', { name: user.username }));
-      onClose();
-    } catch (e) {
-      showError(e, form);
-    } finally {
-      setSaving(false);
-    }
-  };
+      return t('admin.users.passwordReset', { name: user.username });
+    },
+    onClose,
+  );
   return (
-    <Modal
-      open
+    <FormModal
       title={t('admin.users.resetPasswordOf', { name: user.username })}
-      okText={t('admin.common.save')}
-      cancelText={t('admin.common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      saving={saving}
+      onClose={onClose}
+      width={520}
     >
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+      <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item
           name="password"
           label={t('admin.users.newPassword')}
@@ -224,7 +203,7 @@ function PasswordModal({ user, onClose }: { user: UserView; onClose: () => void 
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
