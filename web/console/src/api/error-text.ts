@@ -9,7 +9,9 @@ export interface ErrorText {
 }
 
 export function errorText(err: unknown, { lang, t }: Pick<I18n, 'lang' | 't'>): ErrorText {
-  if (err instanceof ApiError) return { title: err.text(lang), lines: err.issueTexts(lang) };
+  // The server's message already names the first issue: list the issues only when there are more.
+  if (err instanceof ApiError)
+    return { title: err.text(lang), lines: err.issues.length > 1 ? err.issueTexts(lang) : [] };
   if (err instanceof NetworkError) return { title: t('error.network'), lines: [] };
   return { title: t('error.unexpected'), lines: [] };
 }
