@@ -37,7 +37,7 @@ interface Breakdown {
 
 before(async () => {
   t = await openTestApp({ now: '2026-03-10T02:00:00Z', config: { sessionIdleMinutes: 24 * 60 } });
-  for (const u of ['operator', 'dispatcher', 'handler', 'inspector', 'leader', 'county'])
+  for (const u of ['operator', 'dispatcher', 'handler', 'inspector', 'leader', 'county', 'screen'])
     tok[u] = await t.login(u);
   const g = await t.ctx.db.query<{ code: string; geometry: AreaGeometry; region_code: string }>(
     `(SELECT code, geometry, region_code FROM grids WHERE kind = 'basic' AND region_code LIKE '350602005%' ORDER BY code LIMIT 1)
@@ -240,4 +240,30 @@ void test('the big screen: totals, trend, ranking, hot grids and the feed', asyn
     d.feed.map((f) => f.title.slice(0, 4)),
     ['案件 D', '案件 C', '案件 B', '案件 A'],
   );
+});
+
+void test('the wall display account reads the big screen and region outlines, and nothing else', async () => {
+  const d = await t.call('GET', '/api/v1/dashboard', tok.screen);
+  assert.equal(d.statusCode, 200, d.body);
+  const leader = (await t.call('GET', '/api/v1/dashboard', tok.leader)).json<{ open: { total: number } }>();
+  assert.deepEqual(d.json<{ open: { total: number } }>().open.total, leader.open.total, 'the same city');
+  assert.equal((await t.call('GET', '/api/v1/map/outlines?parent=350600000000', tok.screen)).statusCode, 200);
+  for (const url of [
+    '/api/v1/cases',
+    '/api/v1/cases/queues',
+    '/api/v1/kpi/summary',
+    '/api/v1/map/cases',
+    '/api/v1/map/grid-stats',
+    '/api/v1/users',
+    '/api/v1/units',
+    '/api/v1/proposals',
+  ]) {
+    const r = await t.call('GET', url, tok.screen);
+    assert.equal(r.statusCode, 403, `${url}: ${r.body}`);
+  }
+  const me = (await t.call('GET', '/api/v1/auth/me', tok.screen)).json<{
+    user: { roles: string[]; permissions: string[] };
+  }>();
+  assert.deepEqual(me.user.roles, ['display']);
+  assert.deepEqual(me.user.permissions.sort(), ['dashboard:read', 'regions:read']);
 });

@@ -330,6 +330,28 @@ void test('big screen as leader: the dashboard numbers, charts, map, live feed; 
   await small.page.waitForURL((u) => u.pathname === '/');
 });
 
+void test('the wall display account: straight to the big screen, nothing else, and a logout instead of the console', async () => {
+  const { page, errors } = await b.newPage({ viewport: { width: 1920, height: 1080 } });
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill('screen');
+  await page.getByTestId('login-password').fill('Wangge@2026');
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((u) => u.pathname === '/big-screen');
+  await page.getByTestId('bs-city').getByText('漳州市').waitFor();
+  await page.locator('[data-testid="bs-map"][data-ready="true"]').waitFor();
+  assert.equal(await page.getByTestId('bs-back').count(), 0, 'no way into the console');
+  // Any console address leads back to the wall.
+  await page.goto('/reports');
+  await page.waitForURL((u) => u.pathname === '/big-screen');
+  await page.locator('[data-testid="bs-map"][data-ready="true"]').waitFor();
+  await page.getByTestId('bs-hot-list').getByText(/网格/).first().waitFor();
+  await page.waitForTimeout(1_000); // the outlines are drawn by WebGL a moment after their labels
+  await b.screenshot(page, 'big-screen-wall-account');
+  assert.deepEqual(errors, []);
+  await page.getByTestId('bs-logout').click();
+  await page.waitForURL('**/login');
+});
+
 async function waitForMap(page: Page) {
   await page.locator('[data-testid="map-canvas"][data-ready="true"]').waitFor({ timeout: 60_000 });
 }

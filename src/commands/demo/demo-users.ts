@@ -47,6 +47,7 @@ export async function demoUsersFor(q: Queryable, cityCode: string): Promise<Demo
     { ...base, username: 'supervisor', displayName: '值班长', roles: ['supervisor'], regions: [city] },
     { ...base, username: 'operator', displayName: '热线受理员', roles: ['operator'], regions: [city] },
     { ...base, username: 'dispatcher', displayName: '派遣员', roles: ['dispatcher'], regions: [city] },
+    { ...base, username: 'screen', displayName: '指挥中心大屏', roles: ['display'], regions: [city] },
     { ...base, username: 'county', displayName: '区县领导', roles: ['leader'], regions: [county] },
     { ...base, username: 'inspector', displayName: '街道监督员', roles: ['inspector'], regions: [township] },
     {

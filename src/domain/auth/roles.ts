@@ -10,6 +10,7 @@ export const ROLES = [
   'handler', // 承办单位处置人员 (unit handler): acknowledges and handles cases of their units
   'leader', // 领导: sees everything in scope, supervises by hand
   'admin', // 系统管理员: users, units, categories, calendar, grids
+  'display', // 大屏展示账号: a wall display in the command centre — the big screen and nothing else
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -22,6 +23,7 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   handler: { zh: '承办单位人员', en: 'Unit handler' },
   leader: { zh: '领导', en: 'Leader' },
   admin: { zh: '系统管理员', en: 'Administrator' },
+  display: { zh: '大屏展示', en: 'Wall display' },
 };
 
 export const PERMISSIONS = [
@@ -38,6 +40,7 @@ export const PERMISSIONS = [
   'users:write',
   'audit:read',
   'personal:reveal', // see sealed personal data in clear, with a reason; every reveal is audited
+  'dashboard:read', // the big screen's figures for a region in scope (totals, rates, rankings, feed)
   'cases:read', // see cases in scope (and, for handlers, cases of their units)
   'cases:report', // take a report in (intake) and upload photos
   'cases:act', // take lifecycle actions; the lifecycle table decides which, by role
@@ -55,7 +58,7 @@ const READ_BASE: Permission[] = [
   'calendar:read',
 ];
 
-const CASE_WORK: Permission[] = ['cases:read', 'cases:report', 'cases:act'];
+const CASE_WORK: Permission[] = ['cases:read', 'dashboard:read', 'cases:report', 'cases:act'];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   operator: [...READ_BASE, ...CASE_WORK],
@@ -67,15 +70,16 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'proposals:manage',
     'appointments:manage',
   ],
-  dispatcher: [...READ_BASE, 'cases:read', 'cases:act'],
+  dispatcher: [...READ_BASE, 'cases:read', 'dashboard:read', 'cases:act'],
   inspector: [...READ_BASE, ...CASE_WORK, 'field:work'],
   grid_worker: [...READ_BASE, ...CASE_WORK, 'proposals:manage', 'field:work', 'appointments:manage'], // community staff (社区网格员)
   // Property companies' staff are handlers of a property_company unit; their proposals wait for
   // the community's approval.
-  handler: [...READ_BASE, 'cases:read', 'cases:act', 'cases:report', 'proposals:manage'],
+  handler: [...READ_BASE, 'cases:read', 'dashboard:read', 'cases:act', 'cases:report', 'proposals:manage'],
   leader: [
     ...READ_BASE,
     'cases:read',
+    'dashboard:read',
     'cases:act',
     'users:read',
     'audit:read',
@@ -84,6 +88,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'appointments:manage',
   ],
   admin: [...PERMISSIONS],
+  // The wall's account can be left logged in on a screen in a public room: it reads the big
+  // screen's aggregates and region outlines, never a case, a person or a form.
+  display: ['regions:read', 'dashboard:read'],
 };
 
 export function isRole(s: string): s is Role {

@@ -13,7 +13,7 @@ import { actorOf } from '../plugins/auth.ts';
 
 const LocalDate = (description: string) => Type.String({ maxLength: 10, description });
 
-/** GET /kpi/summary, /kpi/breakdown, /dashboard (cases:read), GET /kpi/definitions (any logged-in user). */
+/** GET /kpi/summary, /kpi/breakdown (cases:read), /dashboard (dashboard:read), GET /kpi/definitions (any logged-in user). */
 export function kpiRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
@@ -81,7 +81,7 @@ export function kpiRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.get(
       '/dashboard',
       {
-        config: { access: 'cases:read' },
+        config: { access: 'dashboard:read' },
         schema: {
           tags: ['kpi'],
           summary: '大屏 Everything the big screen shows for a region (default: my scope)',

@@ -1,5 +1,6 @@
 // Guards the console's routes: a spinner while the session is checked, the login page (with
-// the place to come back to) when nobody is logged in.
+// the place to come back to) when nobody is logged in; a wall display's account only ever sees
+// the big screen.
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { PageSpinner } from '../components/async-state.tsx';
@@ -12,5 +13,12 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (state.status === 'anonymous') {
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   }
+  if (isWallDisplay(state.me.user.roles) && location.pathname !== '/big-screen')
+    return <Navigate to={'/big-screen' + location.search} replace />;
   return <>{children}</>;
+}
+
+/** An account that is only a wall display (role `display`): the big screen and nothing else. */
+export function isWallDisplay(roles: readonly string[]): boolean {
+  return roles.length > 0 && roles.every((r) => r === 'display');
 }

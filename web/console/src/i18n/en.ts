@@ -48,6 +48,7 @@ export const en: Record<MessageKey, string> = {
   'role.handler': 'Unit handler',
   'role.leader': 'Leader',
   'role.admin': 'Administrator',
+  'role.display': 'Wall display',
 
   'workbench.welcome': 'Hello, {name}',
   'workbench.intro':

@@ -75,6 +75,7 @@ export const mapEn: Record<keyof typeof mapZhCN, string> = {
   'bigScreen.every': 'refreshed every {n} s',
   'bigScreen.fullscreen': 'Full screen',
   'bigScreen.back': 'Back to the console',
+  'bigScreen.logout': 'Log out',
   'bigScreen.stale': 'Refresh failed ({error}); showing the last data',
   'bigScreen.retrying': 'Retrying in {n} s',
   'bigScreen.noData': 'No data',

@@ -73,6 +73,7 @@ export const mapZhCN = {
   'bigScreen.every': '每 {n} 秒刷新',
   'bigScreen.fullscreen': '全屏',
   'bigScreen.back': '返回控制台',
+  'bigScreen.logout': '退出登录',
   'bigScreen.stale': '刷新失败（{error}），显示的是上次数据',
   'bigScreen.retrying': '{n} 秒后自动重试',
   'bigScreen.noData': '暂无数据',

@@ -48,6 +48,7 @@ export const zhCN = {
   'role.handler': '承办单位人员',
   'role.leader': '领导',
   'role.admin': '系统管理员',
+  'role.display': '大屏展示',
 
   'workbench.welcome': '您好，{name}',
   'workbench.intro': '工作台将列出您的待办队列：待立案、待派遣、退回、待审批、待核查、即将超时、已超时。',

@@ -3,12 +3,14 @@
 // child regions and units, the category ring, the 30-day trend and the hot grids on the map,
 // refreshed by polling /dashboard (every 30 s; ?refresh=SECONDS or localStorage
 // wangge.bigScreen.refreshSeconds to change it; ?region=CODE for part of the scope).
-import { ArrowLeftOutlined, FullscreenOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FullscreenOutlined, LogoutOutlined } from '@ant-design/icons';
 import { Button, ConfigProvider, Spin, theme } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { errorText } from '../api/error-text.ts';
+import { useAuth } from '../auth/auth-context.tsx';
+import { isWallDisplay } from '../auth/require-auth.tsx';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { TIME_ZONE } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -95,6 +97,8 @@ function BigScreen() {
   const i18n = useI18n();
   const { t, fmt } = i18n;
   const navigate = useNavigate();
+  const { state, logout } = useAuth();
+  const wall = state.status === 'authenticated' && isWallDisplay(state.me.user.roles);
   const [params] = useSearchParams();
   const region = params.get('region');
   const intervalMs = useMemo(() => refreshSeconds(params) * 1000, [params]);
@@ -144,14 +148,25 @@ function BigScreen() {
               >
                 {t('bigScreen.fullscreen')}
               </Button>
-              <Button
-                size="small"
-                icon={<ArrowLeftOutlined />}
-                onClick={() => void navigate('/')}
-                data-testid="bs-back"
-              >
-                {t('bigScreen.back')}
-              </Button>
+              {wall ? (
+                <Button
+                  size="small"
+                  icon={<LogoutOutlined />}
+                  onClick={() => void logout()}
+                  data-testid="bs-logout"
+                >
+                  {t('bigScreen.logout')}
+                </Button>
+              ) : (
+                <Button
+                  size="small"
+                  icon={<ArrowLeftOutlined />}
+                  onClick={() => void navigate('/')}
+                  data-testid="bs-back"
+                >
+                  {t('bigScreen.back')}
+                </Button>
+              )}
             </div>
           </div>
         </header>

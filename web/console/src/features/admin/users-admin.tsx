@@ -24,6 +24,7 @@ export const ROLES = [
   'handler',
   'leader',
   'admin',
+  'display',
 ] as const;
 const PAGE = 50;
 
