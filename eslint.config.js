@@ -37,7 +37,7 @@ export default tseslint.config(
   },
   {
     // Service workers run in the worker scope.
-    files: ['web/mobile/public/**/sw.js'],
+    files: ['web/mobile/public/**/*.js'],
     languageOptions: {
       globals: {
         self: 'readonly',
