@@ -185,3 +185,37 @@ void test('staff see the bookings masked and confirm them once; other areas are 
     200,
   );
 });
+
+void test('staff lists: services of my scope, and a service’s slots with places booked and left', async () => {
+  const names = async (token: string | undefined) => {
+    const r = await t.call('GET', '/api/v1/appointment-services', token);
+    assert.equal(r.statusCode, 200, r.body);
+    return r.json<{ items: { name: string; region_code: string }[] }>().items.map((s) => s.name);
+  };
+  // 芗城区's leader sees 南坑街道's service, not 龙文区's; the city's supervisor sees both.
+  assert.deepEqual(await names(tok.county), ['社保卡办理']);
+  assert.deepEqual((await names(tok.supervisor)).sort(), ['居住证办理', '社保卡办理'].sort());
+  assert.equal((await t.call('GET', '/api/v1/appointment-services', tok.operator)).statusCode, 403);
+
+  const range = 'from=2026-09-28T00:00:00Z&to=2026-10-10T00:00:00Z';
+  const r = await t.call('GET', `/api/v1/appointment-services/${serviceId}/slots?${range}`, tok.county);
+  assert.equal(r.statusCode, 200, r.body);
+  const items = r.json<{ items: { id: string; capacity: number; booked: number; left: number }[] }>().items;
+  const rows = (
+    await t.ctx.db.query<{ id: string; capacity: number; booked: number }>(
+      'SELECT id, capacity, booked FROM appointment_slots WHERE service_id = $1 ORDER BY starts_at',
+      [serviceId],
+    )
+  ).rows;
+  assert.deepEqual(
+    items.map((s) => [s.id, s.capacity, s.booked, s.left]),
+    rows.map((s) => [s.id, s.capacity, s.booked, s.capacity - s.booked]),
+  );
+  assert.ok(items.some((s) => s.booked === 2 && s.left === 0));
+  const longwen = (
+    await t.ctx.db.query<{ id: string }>(`SELECT id FROM appointment_services WHERE name = '居住证办理'`)
+  ).rows[0]!.id;
+  const out = await t.call('GET', `/api/v1/appointment-services/${longwen}/slots?${range}`, tok.county);
+  assert.equal(out.statusCode, 403);
+  assert.equal(errorOf(out).code, 'OUT_OF_SCOPE');
+});

@@ -113,6 +113,19 @@ export async function rollEntry(
   ).rows[0];
 }
 
+/** The size of a proposal's roll: members (phones) and households. */
+export async function rollSize(
+  q: Queryable,
+  proposalId: string,
+): Promise<{ members: number; households: number }> {
+  const r = await q.query<{ members: number; households: number }>(
+    `SELECT count(*)::int AS members, count(DISTINCT household_code)::int AS households
+     FROM proposal_roll WHERE proposal_id = $1`,
+    [proposalId],
+  );
+  return r.rows[0] ?? { members: 0, households: 0 };
+}
+
 /** How many may vote: households or members of the roll. */
 export async function countEligible(
   q: Queryable,

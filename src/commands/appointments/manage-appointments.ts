@@ -9,7 +9,7 @@ import {
 } from '../../domain/calendar/local-date.ts';
 import { AppError, invalid, type FieldIssue } from '../../domain/errors.ts';
 import { maskName, maskPhone } from '../../domain/personal/mask.ts';
-import { assertInScope } from '../../domain/regions/scope.ts';
+import { assertInScope, scopePatterns } from '../../domain/regions/scope.ts';
 import {
   confirmAppointment,
   findAppointment,
@@ -18,7 +18,10 @@ import {
   insertService,
   insertSlots,
   listAppointments,
+  listServices,
+  listSlots,
   type ServiceRow,
+  type SlotRow,
 } from '../../store/appointment-store.ts';
 import type { Actor, AppContext } from '../context.ts';
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.ts';
@@ -57,6 +60,23 @@ async function ownService(ctx: AppContext, actor: Actor, id: string): Promise<Se
   if (!s) throw new AppError('NOT_FOUND', { details: { service: id } });
   assertInScope(actor.scope, s.region_code);
   return s;
+}
+
+/** The active services of the actor's scope (staff of a service centre). */
+export async function listServicesInScope(ctx: AppContext, actor: Actor): Promise<ServiceRow[]> {
+  return listServices(ctx.db, scopePatterns(actor.scope));
+}
+
+/** The slots of a service in the actor's scope, with places taken and left. */
+export async function listServiceSlots(
+  ctx: AppContext,
+  actor: Actor,
+  serviceId: string,
+  from: Date,
+  to: Date,
+): Promise<{ service: ServiceRow; slots: SlotRow[] }> {
+  const service = await ownService(ctx, actor, serviceId);
+  return { service, slots: await listSlots(ctx.db, serviceId, from, to) };
 }
 
 export async function openSlots(

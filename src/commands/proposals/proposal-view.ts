@@ -1,11 +1,16 @@
-// The public shape of a proposal: what is asked, the windows and the phase now, the comments
-// (by household, never a phone), and the result once published. Never a ballot or a voter.
+// The shape of a proposal: what is asked, the windows and the phase now, the comments (by
+// household, never a phone), the result once published and, for staff, the size of the roll.
+// Never a ballot or a voter.
 import { phaseAt } from '../../domain/proposals/proposal-rules.ts';
-import { findResult, listComments, type ProposalRow } from '../../store/proposal-store.ts';
+import { findResult, listComments, rollSize, type ProposalRow } from '../../store/proposal-store.ts';
 import type { AppContext } from '../context.ts';
 import { publishResult } from './publish-results.ts';
 
-export async function proposalView(ctx: AppContext, p: ProposalRow, opts: { comments: boolean }) {
+export async function proposalView(
+  ctx: AppContext,
+  p: ProposalRow,
+  opts: { comments: boolean; roll?: boolean },
+) {
   const now = ctx.clock.now();
   const phase = phaseAt(
     { consultationFrom: p.consultation_from, votingFrom: p.voting_from, votingTo: p.voting_to },
@@ -47,5 +52,6 @@ export async function proposalView(ctx: AppContext, p: ProposalRow, opts: { comm
           at: c.at.toISOString(),
         }))
       : undefined,
+    roll: opts.roll ? await rollSize(ctx.db, p.id) : undefined,
   };
 }

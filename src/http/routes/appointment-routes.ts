@@ -8,6 +8,8 @@ import {
   confirmBooking,
   createService,
   listBookings,
+  listServiceSlots,
+  listServicesInScope,
   openSlots,
 } from '../../commands/appointments/manage-appointments.ts';
 import { AppError, invalid } from '../../domain/errors.ts';
@@ -76,6 +78,35 @@ export function appointmentRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         });
         void reply.status(201);
         return { service: serviceView(s) };
+      },
+    );
+
+    app.get(
+      '/appointment-services',
+      {
+        config: { access: 'appointments:manage' },
+        schema: { tags: ['appointments'], summary: '预约服务 Services offered in my scope' },
+      },
+      async (req) => ({ items: (await listServicesInScope(ctx, actorOf(req))).map(serviceView) }),
+    );
+
+    app.get(
+      '/appointment-services/:id/slots',
+      {
+        config: { access: 'appointments:manage' },
+        schema: {
+          tags: ['appointments'],
+          summary: '时段 Slots of a service in my scope, with places booked and left',
+          params: Id,
+          querystring: Range,
+        },
+      },
+      async (req) => {
+        const r = await listServiceSlots(ctx, actorOf(req), req.params.id, ...range(req.query));
+        return {
+          service: serviceView(r.service),
+          items: r.slots.map((s) => ({ ...slotView(s), booked: s.booked })),
+        };
       },
     );
 

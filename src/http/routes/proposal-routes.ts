@@ -1,10 +1,11 @@
 // Proposals and e-voting (出卷 / 征求意见 / 电子票决). Staff (proposals:manage) publish proposals and
-// import rolls; residents read them, ask for a one-time SMS code, comment during consultation and
+// import rolls (CSV or .xlsx); residents read them, ask for a one-time SMS code, comment during consultation and
 // vote — public endpoints, rate-limited per address. Results appear when the voting window closes.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../commands/context.ts';
 import { approveProposalCommand, createProposal } from '../../commands/proposals/create-proposal.ts';
+import { getManagedProposal } from '../../commands/proposals/get-managed-proposal.ts';
 import { importRoll } from '../../commands/proposals/import-roll.ts';
 import { proposalView } from '../../commands/proposals/proposal-view.ts';
 import { commentOnProposal, voteOnProposal } from '../../commands/proposals/vote-on-proposal.ts';
@@ -20,6 +21,7 @@ import { RegionCodeParam, StringEnum } from './common-schemas.ts';
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const Phone = Type.String({ maxLength: 20 });
 const Code = Type.String({ pattern: '^[0-9]{6}$' });
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function proposalRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -91,8 +93,28 @@ export function proposalRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           publishedOnly: false,
           limit: 200,
         });
-        return { items: await Promise.all(rows.map((p) => proposalView(ctx, p, { comments: false }))) };
+        return {
+          items: await Promise.all(rows.map((p) => proposalView(ctx, p, { comments: false, roll: true }))),
+        };
       },
+    );
+
+    app.get(
+      '/proposals/:id',
+      {
+        config: { access: 'proposals:manage' },
+        schema: {
+          tags: ['proposals'],
+          summary: '议题详情 A proposal in my scope with comments, roll size and, once closed, its result',
+          params: Id,
+        },
+      },
+      async (req) => ({
+        proposal: await proposalView(ctx, await getManagedProposal(ctx, actorOf(req), req.params.id), {
+          comments: true,
+          roll: true,
+        }),
+      }),
     );
 
     app.post(
@@ -112,9 +134,10 @@ export function proposalRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       }),
     );
 
+    // The roll as a file: CSV (UTF-8 or GBK) or an Excel workbook, up to 5 MB either way.
     app.addContentTypeParser(
-      ['text/csv'],
-      { parseAs: 'string', bodyLimit: 5 * 1024 * 1024 },
+      ['text/csv', XLSX_TYPE],
+      { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 },
       (_r, body, done) => done(null, body),
     );
     app.put(
@@ -123,16 +146,29 @@ export function proposalRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { access: 'proposals:manage' },
         schema: {
           tags: ['proposals'],
-          summary: '表决名册 Import the roll: CSV lines `household,phone` (all or nothing)',
+          summary:
+            '表决名册 Import the roll: text/csv lines `household,phone`, or an .xlsx whose first sheet has those two columns (all or nothing)',
           params: Id,
         },
       },
       async (req) => {
-        if (typeof req.body !== 'string')
+        const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+        if (!Buffer.isBuffer(req.body) || (type !== 'text/csv' && type !== XLSX_TYPE))
           throw new AppError('VALIDATION_FAILED', {
-            issues: [{ field: 'body', zh: '请以 text/csv 上传名册', en: 'must be sent as text/csv' }],
+            issues: [
+              {
+                field: 'body',
+                zh: '请以 text/csv 或 Excel（.xlsx）文件上传名册',
+                en: `must be sent as text/csv or ${XLSX_TYPE}`,
+              },
+            ],
           });
-        return importRoll(ctx, actorOf(req), req.params.id, req.body);
+        return importRoll(
+          ctx,
+          actorOf(req),
+          req.params.id,
+          type === XLSX_TYPE ? { format: 'xlsx', body: req.body } : { format: 'csv', body: req.body },
+        );
       },
     );
 

@@ -12,6 +12,7 @@ const CaseDetailPage = lazy(() => import('./pages/CaseDetailPage.tsx'));
 const MapPage = lazy(() => import('./pages/MapPage.tsx'));
 const BigScreenPage = lazy(() => import('./pages/BigScreenPage.tsx'));
 const ReportsPage = lazy(() => import('./pages/ReportsPage.tsx'));
+const CommunityPage = lazy(() => import('./pages/CommunityPage.tsx'));
 const AdminPage = lazy(() => import('./pages/AdminPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
@@ -40,6 +41,7 @@ export function AppRoutes() {
         <Route path="cases/:id" element={<CaseDetailPage />} />
         <Route path="map" element={<MapPage />} />
         <Route path="reports" element={<ReportsPage />} />
+        <Route path="community/*" element={<CommunityPage />} />
         <Route path="admin/*" element={<AdminPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -26,7 +26,9 @@ export type Query = Record<string, string | number | boolean | null | undefined>
 
 export interface RequestOptions {
   query?: Query;
+  /** JSON, FormData, or a file (Blob) sent as it is with `contentType`. */
   body?: unknown;
+  contentType?: string;
   signal?: AbortSignal;
 }
 
@@ -41,7 +43,10 @@ export async function apiRequest<T>(method: string, path: string, opts: RequestO
   const headers: Record<string, string> = { accept: 'application/json' };
   let body: BodyInit | undefined;
   if (opts.body instanceof FormData) body = opts.body;
-  else if (opts.body !== undefined) {
+  else if (opts.body instanceof Blob) {
+    body = opts.body;
+    headers['content-type'] = opts.contentType ?? (opts.body.type || 'application/octet-stream');
+  } else if (opts.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(opts.body);
   }

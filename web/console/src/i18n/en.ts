@@ -2,6 +2,7 @@
 import type { MessageKey } from './zh-CN.ts';
 import { adminEn } from './admin.en.ts';
 import { casesEn } from './cases.en.ts';
+import { communityEn } from './community.en.ts';
 import { mapEn } from './map.en.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -82,4 +83,5 @@ export const en: Record<MessageKey, string> = {
   ...casesEn,
   ...mapEn,
   ...adminEn,
+  ...communityEn,
 };

@@ -2,6 +2,7 @@
 // shared/docs/DOMAIN.md (case, grid, unit, category, dispatch, verify …).
 import { adminZhCN } from './admin.zh-CN.ts';
 import { casesZhCN } from './cases.zh-CN.ts';
+import { communityZhCN } from './community.zh-CN.ts';
 import { mapZhCN } from './map.zh-CN.ts';
 
 export const zhCN = {
@@ -81,6 +82,7 @@ export const zhCN = {
   ...casesZhCN,
   ...mapZhCN,
   ...adminZhCN,
+  ...communityZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

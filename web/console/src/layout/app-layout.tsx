@@ -41,7 +41,7 @@ export default function AppLayout() {
           mode="inline"
           data-testid="side-menu"
           selectedKeys={[navKeyOf(location.pathname)]}
-          items={navItemsFor(me.user.roles).map((n) => ({ key: n.path, icon: n.icon, label: t(n.label) }))}
+          items={navItemsFor(me.user).map((n) => ({ key: n.path, icon: n.icon, label: t(n.label) }))}
           onClick={({ key }) => void navigate(key)}
         />
       </Layout.Sider>

@@ -6,6 +6,7 @@ import {
   EnvironmentOutlined,
   FormOutlined,
   SettingOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -16,6 +17,8 @@ export interface NavItem {
   icon: ReactNode;
   /** Only users with one of these roles see the entry (everyone when absent). */
   roles?: readonly string[];
+  /** Only users with one of these permissions see the entry (everyone when absent). */
+  permissions?: readonly string[];
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -24,12 +27,22 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/map', label: 'menu.map', icon: <EnvironmentOutlined /> },
   { path: '/big-screen', label: 'menu.bigScreen', icon: <DesktopOutlined /> },
   { path: '/reports', label: 'menu.reports', icon: <BarChartOutlined /> },
+  {
+    path: '/community',
+    label: 'menu.community',
+    icon: <TeamOutlined />,
+    permissions: ['proposals:manage', 'appointments:manage'],
+  },
   { path: '/admin', label: 'menu.admin', icon: <SettingOutlined />, roles: ['admin'] },
 ];
 
-/** The entries a user with these roles sees. */
-export function navItemsFor(roles: readonly string[]): NavItem[] {
-  return NAV_ITEMS.filter((n) => !n.roles || n.roles.some((r) => roles.includes(r)));
+/** The entries a user with these roles and permissions sees. */
+export function navItemsFor(user: { roles: readonly string[]; permissions: readonly string[] }): NavItem[] {
+  return NAV_ITEMS.filter(
+    (n) =>
+      (!n.roles || n.roles.some((r) => user.roles.includes(r))) &&
+      (!n.permissions || n.permissions.some((p) => user.permissions.includes(p))),
+  );
 }
 
 /** The menu entry a location belongs to ('' for none). */
