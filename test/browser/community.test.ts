@@ -78,6 +78,13 @@ void test('a proposal from the form; the roll from a real .xlsx, then a bad CSV 
 
   await page.getByTestId('proposal-create').click();
   await page.getByTestId('proposal-form').waitFor();
+  // antd's Chinese locale reaches the date pickers (the ESM locale module, not the CJS one).
+  const pickers = page.getByTestId('proposal-form').locator('.ant-picker input');
+  const placeholders: (string | null)[] = [];
+  for (let k = 0; k < (await pickers.count()); k++)
+    placeholders.push(await pickers.nth(k).getAttribute('placeholder'));
+  assert.deepEqual(placeholders, ['开始日期', '结束日期', '开始日期', '结束日期']);
+
   await pickArea('proposal-region', village.name.slice(0, 4), village.name);
   await page.getByTestId('proposal-title').fill(TITLE);
   await page

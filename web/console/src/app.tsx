@@ -1,8 +1,8 @@
 // The providers around every screen: language (with antd's and dayjs' locales), antd's App
 // context (message / notification), the session, the router.
 import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import { Suspense } from 'react';
 import { BrowserRouter } from 'react-router';
 import { AuthProvider } from './auth/auth-context.tsx';
