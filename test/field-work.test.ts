@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import type { AreaGeometry } from '../src/domain/geo/geometry.ts';
 import { distanceM } from '../src/domain/geo/geometry.ts';
 import { interiorPoint } from '../src/domain/grids/interior-point.ts';
+import { insertUser } from '../src/store/user-store.ts';
 import { openTestApp, type TestApp } from './harness/test-app.ts';
 
 let t: TestApp;
@@ -165,6 +166,28 @@ void test('visits: once per key, own grid or not, counted per local week against
   const last = await t.call('GET', '/api/v1/field/visits/mine?week=2026-03-08', tok.gridworker);
   assert.equal(last.json<{ households: number }>().households, 1);
 
+  // A second worker of the same grid who has not visited anyone yet is listed with 0, and a
+  // disabled one is not.
+  for (const [username, status] of [
+    ['gw-zero', 'active'],
+    ['gw-gone', 'disabled'],
+  ] as const) {
+    const id = await insertUser(t.ctx.db, {
+      username,
+      displayName: username === 'gw-zero' ? '新网格员' : '已停用网格员',
+      passwordHash: 'x',
+      roles: ['grid_worker'],
+      mustChangePassword: false,
+      now: t.clock.now(),
+      regions: [myGrid.slice(0, 12)],
+      units: [],
+    });
+    await t.ctx.db.query(`UPDATE users SET status = $2 WHERE id = $1`, [id, status]);
+    await t.ctx.db.query(
+      `INSERT INTO grid_members (grid_code, user_id, role) VALUES ($1, $2, 'grid_worker')`,
+      [myGrid, id],
+    );
+  }
   const console = await t.call('GET', '/api/v1/visits/summary', tok.supervisor);
   assert.equal(console.statusCode, 200, console.body);
   const w = console.json<{
@@ -172,8 +195,13 @@ void test('visits: once per key, own grid or not, counted per local week against
     workers: { display_name: string; households: number; met: boolean }[];
   }>();
   assert.equal(w.target, 3);
-  assert.equal(w.workers.length, 1);
-  assert.deepEqual([w.workers[0]!.households, w.workers[0]!.met], [2, false]);
+  assert.deepEqual(
+    w.workers.map((x) => [x.display_name, x.households, x.met]),
+    [
+      ['网格员', 2, false],
+      ['新网格员', 0, false],
+    ],
+  );
   assert.equal(
     (await t.call('GET', '/api/v1/visits/summary?region=350603000000', tok.county)).statusCode,
     403,

@@ -127,17 +127,31 @@ export async function findVisitByKey(q: Queryable, key: string): Promise<VisitRo
 }
 
 /** Household visits per worker in [from, to) within the regions, with the workers' names. */
+/**
+ * Visits per worker in a week: every active member of a grid in the area (so a worker with no
+ * visit yet shows 0, not nothing) and anyone else who visited there.
+ */
 export async function visitCounts(
   q: Queryable,
   f: { like: string[]; from: Date; to: Date; userId?: string | undefined },
 ): Promise<{ user_id: string; display_name: string; households: number; places: number }[]> {
   return (
     await q.query<{ user_id: string; display_name: string; households: number; places: number }>(
-      `SELECT v.user_id, u.display_name, count(*) FILTER (WHERE v.kind = 'household')::int AS households,
-              count(*) FILTER (WHERE v.kind = 'place')::int AS places
-       FROM visits v JOIN users u ON u.id = v.user_id
-       WHERE v.at >= $1 AND v.at < $2 AND v.region_code LIKE ANY($3::text[]) AND ($4::uuid IS NULL OR v.user_id = $4)
-       GROUP BY v.user_id, u.display_name ORDER BY households DESC, u.display_name`,
+      `WITH counted AS (
+         SELECT v.user_id, count(*) FILTER (WHERE v.kind = 'household')::int AS households,
+                count(*) FILTER (WHERE v.kind = 'place')::int AS places
+         FROM visits v
+         WHERE v.at >= $1 AND v.at < $2 AND v.region_code LIKE ANY($3::text[]) AND ($4::uuid IS NULL OR v.user_id = $4)
+         GROUP BY v.user_id),
+       members AS (
+         SELECT DISTINCT gm.user_id FROM grid_members gm JOIN grids g ON g.code = gm.grid_code
+         JOIN users u ON u.id = gm.user_id AND u.status = 'active'
+         WHERE g.region_code LIKE ANY($3::text[]) AND ($4::uuid IS NULL OR gm.user_id = $4))
+       SELECT w.user_id, u.display_name, COALESCE(c.households, 0)::int AS households,
+              COALESCE(c.places, 0)::int AS places
+       FROM (SELECT user_id FROM members UNION SELECT user_id FROM counted) w
+       JOIN users u ON u.id = w.user_id LEFT JOIN counted c ON c.user_id = w.user_id
+       ORDER BY households DESC, u.display_name, w.user_id`,
       [f.from, f.to, f.like, f.userId ?? null],
     )
   ).rows;

@@ -140,8 +140,8 @@ export const communityEn: Record<keyof typeof communityZhCN, string> = {
   'community.visits.nextWeek': 'Next week',
   'community.visits.allScope': 'Whole scope',
   'community.visits.caption':
-    '{from} to {to} (Monday to Sunday) · weekly target {target} households · {workers} grid workers visited, {met} met the target',
-  'community.visits.empty': 'No visits this week',
+    '{from} to {to} (Monday to Sunday) · weekly target {target} households · {workers} grid workers, {met} met the target',
+  'community.visits.empty': 'No grid workers and no visits in this area',
   'community.visits.worker': 'Grid worker',
   'community.visits.households': 'Households visited / target',
   'community.visits.places': 'Places visited',

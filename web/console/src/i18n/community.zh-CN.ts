@@ -137,8 +137,8 @@ export const communityZhCN = {
   'community.visits.nextWeek': '下一周',
   'community.visits.allScope': '全部辖区',
   'community.visits.caption':
-    '{from} 至 {to}（周一至周日）· 每周走访目标 {target} 户 · {workers} 名网格员有走访，{met} 名达标',
-  'community.visits.empty': '这一周没有走访记录',
+    '{from} 至 {to}（周一至周日）· 每周走访目标 {target} 户 · {workers} 名网格员，{met} 名达标',
+  'community.visits.empty': '辖区内没有网格员，也没有走访记录',
   'community.visits.worker': '网格员',
   'community.visits.households': '走访户数 / 目标',
   'community.visits.places': '走访场所',
