@@ -2,11 +2,11 @@
 // code, name, village_code), upload it with a progress bar (the upload's own progress, then the
 // server's check), and see either the counts or every defect — feature, line, field, reason in the
 // user's language. The server imports all or nothing.
-import { InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Progress, Table, Typography, Upload } from 'antd';
+import { Alert, Card, Progress, Table, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { ApiError, type FieldIssue } from '../../api/api-error.ts';
 import { errorText } from '../../api/error-text.ts';
+import { FilePick } from '../../components/file-pick.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { importGridsFile, type ImportGridsResult } from './admin-api.ts';
 
@@ -43,7 +43,7 @@ function featureLabels(text: string): string[] {
 
 export function GridImport({ onImported }: { onImported: (r: ImportGridsResult) => void }) {
   const i18n = useI18n();
-  const { t, lang, fmt } = i18n;
+  const { t, lang } = i18n;
   const [file, setFile] = useState<File | null>(null);
   const [stage, setStage] = useState<Stage>('idle');
   const [percent, setPercent] = useState(0);
@@ -132,39 +132,19 @@ export function GridImport({ onImported }: { onImported: (r: ImportGridsResult) 
       <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
         {t('admin.grids.import.help')}
       </Typography.Paragraph>
-      <Upload.Dragger
+      <FilePick
         accept=".geojson,.json,application/geo+json,application/json"
-        multiple={false}
-        showUploadList={false}
-        beforeUpload={(f) => {
-          reset(f);
-          return false;
+        file={file}
+        busy={busy}
+        onPick={reset}
+        onSubmit={() => void run()}
+        texts={{
+          pick: t('admin.grids.import.pick'),
+          hint: t('admin.grids.import.pickHint'),
+          submit: t('admin.grids.import.submit'),
         }}
-        disabled={busy}
-        data-testid="grid-import-picker"
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">{t('admin.grids.import.pick')}</p>
-        <p className="ant-upload-hint">{t('admin.grids.import.pickHint')}</p>
-      </Upload.Dragger>
-      {file && (
-        <Flex align="center" gap={12} wrap style={{ marginTop: 12 }}>
-          <Typography.Text data-testid="grid-import-file">
-            {file.name}（{fmt.number(file.size / 1024, 1)} KB）
-          </Typography.Text>
-          <Button
-            type="primary"
-            icon={<UploadOutlined />}
-            loading={busy}
-            onClick={() => void run()}
-            data-testid="grid-import-submit"
-          >
-            {t('admin.grids.import.submit')}
-          </Button>
-        </Flex>
-      )}
+        testId="grid-import"
+      />
       {stage !== 'idle' && (
         <div style={{ marginTop: 12 }} data-testid="grid-import-progress">
           <Progress

@@ -2,11 +2,11 @@
 // column, phone in the second, a header row allowed. The server takes all rows or none: when it
 // refuses, every bad row is listed with its line, column and reason in the user's language; when
 // it accepts, the members and households now on the roll are shown.
-import { InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Modal, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Modal, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, fieldName, type FieldIssue } from '../../api/api-error.ts';
 import { errorText } from '../../api/error-text.ts';
+import { FilePick } from '../../components/file-pick.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { communityApi, type ProposalView, type RollImportResult } from './community-api.ts';
@@ -75,41 +75,23 @@ export function RollImport({
             })}
           </Typography.Paragraph>
         )}
-        <Upload.Dragger
+        <FilePick
           accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          multiple={false}
-          showUploadList={false}
-          beforeUpload={(f) => {
+          file={file}
+          busy={busy}
+          onPick={(f) => {
             setFile(f);
             setResult(null);
             setError(null);
-            return false;
           }}
-          disabled={busy}
-          data-testid="roll-import-picker"
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">{t('community.roll.pick')}</p>
-          <p className="ant-upload-hint">{t('community.roll.pickHint')}</p>
-        </Upload.Dragger>
-        {file && (
-          <Flex align="center" gap={12} wrap style={{ marginTop: 12 }}>
-            <Typography.Text data-testid="roll-import-file">
-              {file.name}（{fmt.number(file.size / 1024, 1)} KB）
-            </Typography.Text>
-            <Button
-              type="primary"
-              icon={<UploadOutlined />}
-              loading={busy}
-              onClick={() => void run()}
-              data-testid="roll-import-submit"
-            >
-              {t('community.roll.submit')}
-            </Button>
-          </Flex>
-        )}
+          onSubmit={() => void run()}
+          texts={{
+            pick: t('community.roll.pick'),
+            hint: t('community.roll.pickHint'),
+            submit: t('community.roll.submit'),
+          }}
+          testId="roll-import"
+        />
         {result && (
           <Alert
             style={{ marginTop: 12 }}
