@@ -23,20 +23,9 @@ export interface ProposalResult {
   published_at: string;
 }
 
-export interface ProposalView {
+/** A proposal as staff see it: what was published, plus its state, result, comments and roll. */
+export interface ProposalView extends NewProposal {
   id: string;
-  region_code: string;
-  title: string;
-  body: string;
-  options: { key: string; label: string }[];
-  eligibility: Eligibility;
-  pass_rule: PassRule;
-  pass_option: string;
-  allow_change: boolean;
-  consultation_from: string;
-  consultation_to: string;
-  voting_from: string;
-  voting_to: string;
   status: ProposalStatus;
   phase: ProposalPhase;
   result: ProposalResult | null;
