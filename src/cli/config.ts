@@ -124,6 +124,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
         24 * 30,
         issues,
       ),
+      residentSessionIdleDays: int(
+        env,
+        'WANGGE_RESIDENT_SESSION_IDLE_DAYS',
+        DEFAULT_CONFIG.residentSessionIdleDays,
+        1,
+        365,
+        issues,
+      ),
+      residentSessionMaxDays: int(
+        env,
+        'WANGGE_RESIDENT_SESSION_MAX_DAYS',
+        DEFAULT_CONFIG.residentSessionMaxDays,
+        1,
+        365,
+        issues,
+      ),
       lockout: {
         maxFailures: int(env, 'WANGGE_LOCKOUT_FAILURES', DEFAULT_CONFIG.lockout.maxFailures, 1, 100, issues),
         lockMinutes: int(

@@ -22,6 +22,10 @@ export interface AppConfig {
   cityCode: string;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** Residents' portal logins (phone + SMS code): ended after this many days without use … */
+  residentSessionIdleDays: number;
+  /** … and this many days after logging in, whatever the use. */
+  residentSessionMaxDays: number;
   lockout: LockoutPolicy;
   /** Days after closing in which a 不满意 reporter's case may be reopened (重办). */
   reopenWindowDays: number;
@@ -46,6 +50,8 @@ export const DEFAULT_CONFIG: AppConfig = {
   cityCode: '3506',
   sessionIdleMinutes: 30,
   sessionMaxHours: 12,
+  residentSessionIdleDays: 7,
+  residentSessionMaxDays: 30,
   lockout: { maxFailures: 5, lockMinutes: 15 },
   reopenWindowDays: 7,
   duplicateRadiusM: 100,

@@ -98,6 +98,16 @@ export const ERROR_CATALOGUE = {
     en: 'A sealed personal value could not be opened (damaged or wrong purpose)',
   },
   INTERNAL: { status: 500, zh: '系统内部错误，请稍后重试', en: 'Internal error, please try again later' },
+  RESIDENT_LOGIN_REQUIRED: {
+    status: 401,
+    zh: '请先用手机号和短信验证码登录',
+    en: 'Log in with your phone number and an SMS code first',
+  },
+  RESIDENT_SESSION_EXPIRED: {
+    status: 401,
+    zh: '登录已过期或已退出，请重新用手机号登录；也可以不登录，填写手机号和验证码后提交',
+    en: 'Your login has expired or was ended; log in again with your phone, or send with a phone number and SMS code instead',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -398,3 +398,47 @@ export async function listPublished(
     )
   ).rows;
 }
+
+export interface ReporterCaseRow {
+  id: string;
+  code: string;
+  state: string;
+  description: string;
+  category_name: string | null;
+  satisfaction: CaseRow['satisfaction'];
+  reported_at: Date;
+  /** Of the case it was merged into, when merged (the resident follows that one). */
+  handling_at: Date | null;
+  closed_at: Date | null;
+  merged_code: string | null;
+  merged_state: string | null;
+}
+
+/**
+ * One reporter's cases by the keyed hash of their phone, newest first; `before` (a case code of
+ * theirs) continues after that case. Dates and category follow the case a report was merged into.
+ */
+export async function listCasesByReporter(
+  q: Queryable,
+  f: { phoneHash: string; before?: string | undefined; limit: number },
+): Promise<ReporterCaseRow[]> {
+  return (
+    await q.query<ReporterCaseRow>(
+      `SELECT c.id, c.code, c.state, c.description, k.name AS category_name, c.satisfaction, c.reported_at,
+              COALESCE(t.registered_at, t.dispatched_at) AS handling_at, t.closed_at,
+              m.code AS merged_code, m.state AS merged_state
+       FROM cases c LEFT JOIN cases m ON m.id = c.merged_into
+       CROSS JOIN LATERAL (SELECT COALESCE(m.category_code, c.category_code) AS category_code,
+                                  CASE WHEN m.id IS NULL THEN c.registered_at ELSE m.registered_at END AS registered_at,
+                                  CASE WHEN m.id IS NULL THEN c.dispatched_at ELSE m.dispatched_at END AS dispatched_at,
+                                  CASE WHEN m.id IS NULL THEN c.closed_at ELSE m.closed_at END AS closed_at) t
+       LEFT JOIN categories k ON k.code = t.category_code
+       WHERE c.reporter_phone_hash = $1
+         AND ($2::text IS NULL OR (c.reported_at, c.code) <
+              (SELECT b.reported_at, b.code FROM cases b WHERE b.code = $2 AND b.reporter_phone_hash = $1))
+       ORDER BY c.reported_at DESC, c.code DESC
+       LIMIT $3`,
+      [f.phoneHash, f.before ?? null, f.limit],
+    )
+  ).rows;
+}

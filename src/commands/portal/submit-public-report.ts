@@ -1,11 +1,14 @@
 // 点单: a resident reports a problem from the portal without an account. The phone number is
 // optional; when given, a one-time SMS code proves it (so nobody files reports in another's name)
-// and the reporter is told the outcome. The answer carries the tracking code and token.
+// and the reporter is told the outcome. A logged-in resident (the route resolved their session)
+// reports under the session's phone with no code, and must not send phone or code. The answer
+// carries the tracking code and token.
 import { AppError } from '../../domain/errors.ts';
 import type { Crs } from '../../domain/geo/crs.ts';
 import { findCaseByIdempotencyKey } from '../../store/case-store.ts';
 import type { AppContext } from '../context.ts';
 import { intakeCase, type IntakeResult } from '../cases/intake-case.ts';
+import type { Resident } from '../residents/resolve-resident-session.ts';
 import { verifyCode } from '../sms/one-time-code.ts';
 import { trackingToken } from './tracking.ts';
 
@@ -22,6 +25,8 @@ export interface PublicReportInput {
   code?: string | undefined;
   idempotencyKey: string;
   channel: 'resident' | 'merchant';
+  /** The logged-in resident, when the request carried a live resident session. */
+  resident?: Resident | null | undefined;
 }
 
 export async function submitPublicReport(
@@ -33,7 +38,19 @@ export async function submitPublicReport(
   if (existing)
     return { caseRow: existing, replayed: true, duplicates: [], token: trackingToken(ctx, existing.id) };
   let phone: string | undefined;
-  if (input.phone?.trim()) {
+  if (input.resident) {
+    if (input.phone?.trim() || input.code)
+      throw new AppError('VALIDATION_FAILED', {
+        issues: [
+          {
+            field: input.phone?.trim() ? 'phone' : 'code',
+            zh: '已登录，无需填写手机号和验证码，将使用登录的手机号',
+            en: 'must be left out when logged in: the logged-in phone is used',
+          },
+        ],
+      });
+    phone = input.resident.phone;
+  } else if (input.phone?.trim()) {
     if (!input.code)
       throw new AppError('VALIDATION_FAILED', {
         issues: [

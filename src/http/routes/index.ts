@@ -21,6 +21,7 @@ import { fieldRoutes } from './field-routes.ts';
 import { appointmentRoutes } from './appointment-routes.ts';
 import { mapConfigRoutes } from './map-config-routes.ts';
 import { caseAssistRoutes } from './case-assist-routes.ts';
+import { residentRoutes } from './resident-routes.ts';
 
 export const routes: ((ctx: AppContext) => FastifyPluginAsync)[] = [
   systemRoutes,
@@ -43,4 +44,5 @@ export const routes: ((ctx: AppContext) => FastifyPluginAsync)[] = [
   publicRoutes,
   publicCategoryRoutes,
   publicOutlineRoutes,
+  residentRoutes,
 ];

@@ -1,5 +1,6 @@
-// The residents' portal (群众): report without an account (点单), track by code (查询进度), rate a
-// closed case (评价), and see the photos of published results. Public, rate-limited per address.
+// The residents' portal (群众): report without an account or as a logged-in resident (点单), track
+// by code (查询进度), rate a closed case (评价), and see the photos of published results. Public,
+// rate-limited per address.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../commands/context.ts';
@@ -10,6 +11,7 @@ import { trackCase } from '../../commands/portal/track-case.ts';
 import { AppError, invalid } from '../../domain/errors.ts';
 import { parseCrs } from '../../domain/geo/crs.ts';
 import { findAttachment } from '../../store/attachment-store.ts';
+import { residentOf } from '../plugins/resident-auth.ts';
 import { StringEnum } from './common-schemas.ts';
 
 const CaseCode = Type.String({ pattern: '^[0-9]{4}-[0-9]{8}-[0-9]{7}$' });
@@ -51,7 +53,8 @@ export function portalRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { access: 'public', rateLimit: { max: 10, windowS: 600 } },
         schema: {
           tags: ['public'],
-          summary: '点单 Report a problem without an account; returns the tracking code and token',
+          summary:
+            '点单 Report a problem without an account (phone optional, proved by an SMS code) or as the logged-in resident (cookie; no phone or code); returns the tracking code and token',
           body: Type.Object(
             {
               lng: Type.Number({ minimum: -180, maximum: 180 }),
@@ -75,6 +78,8 @@ export function portalRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       },
       async (req, reply) => {
         const b = req.body;
+        // A resident cookie that no longer opens a session is a 401, never an anonymous report.
+        const resident = await residentOf(ctx, req, reply);
         const r = await submitPublicReport(ctx, {
           lng: b.lng,
           lat: b.lat,
@@ -88,6 +93,7 @@ export function portalRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           code: b.code,
           channel: b.channel,
           idempotencyKey: b.idempotency_key,
+          resident,
         });
         void reply.status(r.replayed ? 200 : 201);
         return {

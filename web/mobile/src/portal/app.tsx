@@ -1,5 +1,5 @@
-// The residents' portal (群众服务): five tabs — 随手拍 report, 查进度 track, 晒单 results, 议事
-// proposals and voting, 预约 appointments — under /portal. The report screen is in the first
+// The residents' portal (群众服务): six tabs — 随手拍 report, 查进度 track, 晒单 results, 议事
+// proposals and voting, 预约 appointments, 我的 login and my reports — under /portal. The report screen is in the first
 // download; every other screen (and MapLibre) loads when first opened.
 import { ConfigProvider } from 'antd-mobile';
 import enUS from 'antd-mobile/es/locales/en-US';
@@ -8,9 +8,17 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { ErrorBoundary } from './components/error-boundary.tsx';
 import { Loading, PageFrame } from './components/page-frame.tsx';
-import { CalendarIcon, CameraIcon, ResultsIcon, TrackIcon, VoteIcon } from './components/tab-icons.tsx';
+import {
+  CalendarIcon,
+  CameraIcon,
+  PersonIcon,
+  ResultsIcon,
+  TrackIcon,
+  VoteIcon,
+} from './components/tab-icons.tsx';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import type { MessageKey } from './i18n/zh-CN.ts';
+import { ResidentProvider } from './lib/resident.tsx';
 import ReportPage from './pages/report-page.tsx';
 
 const TrackPage = lazy(() => import('./pages/track-page.tsx'));
@@ -18,6 +26,7 @@ const ResultsPage = lazy(() => import('./pages/results-page.tsx'));
 const ProposalsPage = lazy(() => import('./pages/proposals-page.tsx'));
 const ProposalPage = lazy(() => import('./pages/proposal-page.tsx'));
 const AppointmentsPage = lazy(() => import('./pages/appointments-page.tsx'));
+const MePage = lazy(() => import('./pages/me-page.tsx'));
 
 const TABS: { key: string; title: MessageKey; icon: ReactNode }[] = [
   { key: '/report', title: 'tab.report', icon: <CameraIcon /> },
@@ -25,6 +34,7 @@ const TABS: { key: string; title: MessageKey; icon: ReactNode }[] = [
   { key: '/results', title: 'tab.results', icon: <ResultsIcon /> },
   { key: '/proposals', title: 'tab.proposals', icon: <VoteIcon /> },
   { key: '/appointments', title: 'tab.appointments', icon: <CalendarIcon /> },
+  { key: '/me', title: 'tab.me', icon: <PersonIcon /> },
 ];
 
 function Tabs() {
@@ -89,6 +99,7 @@ function Shell() {
                 <Route path="/proposals/:id" element={<ProposalPage />} />
                 <Route path="/appointments" element={<AppointmentsPage />} />
                 <Route path="/appointments/:id" element={<AppointmentsPage />} />
+                <Route path="/me" element={<MePage />} />
                 <Route path="*" element={<NotFound />} />
               </Routes>
             </Suspense>
@@ -103,9 +114,11 @@ function Shell() {
 export function App() {
   return (
     <I18nProvider>
-      <BrowserRouter basename="/portal">
-        <Shell />
-      </BrowserRouter>
+      <ResidentProvider>
+        <BrowserRouter basename="/portal">
+          <Shell />
+        </BrowserRouter>
+      </ResidentProvider>
     </I18nProvider>
   );
 }

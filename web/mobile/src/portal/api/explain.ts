@@ -47,6 +47,8 @@ type Known =
   | 'CONFLICT'
   | 'CASE_ACTION_NOT_ALLOWED'
   | 'CASE_GUARD_FAILED'
+  | 'RESIDENT_SESSION_EXPIRED'
+  | 'RESIDENT_LOGIN_REQUIRED'
   | 'SERVER';
 
 const KNOWN = new Set<string>([
@@ -64,6 +66,8 @@ const KNOWN = new Set<string>([
   'CONFLICT',
   'CASE_ACTION_NOT_ALLOWED',
   'CASE_GUARD_FAILED',
+  'RESIDENT_SESSION_EXPIRED',
+  'RESIDENT_LOGIN_REQUIRED',
 ]);
 
 const FIELD_KEYS: Record<string, MessageKey> = {

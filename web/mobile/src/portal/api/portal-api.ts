@@ -1,8 +1,9 @@
-// The public endpoints the portal uses, typed. Nothing here needs an account.
-import { http } from './client.ts';
+// The public endpoints the portal uses, typed. Nothing here needs an account; a resident who logs
+// in (phone + SMS code) gets an HttpOnly cookie the browser sends by itself to /api/v1/public.
+import { http, request } from './client.ts';
 
 export type Crs = 'wgs84' | 'gcj02' | 'bd09';
-export type CodePurpose = 'report' | 'vote' | 'comment' | 'booking';
+export type CodePurpose = 'report' | 'vote' | 'comment' | 'booking' | 'login';
 export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'dissatisfied';
 
 export interface PublicMajor {
@@ -48,6 +49,26 @@ export interface Track {
   not_accepted_reason: string | null;
   result: string | null;
   after_photos: string[];
+  satisfaction: Satisfaction | null;
+  can_rate: boolean;
+}
+
+export interface Resident {
+  phone_masked: string;
+  logged_in_at?: string;
+  expires_at: string;
+}
+
+/** One of the logged-in resident's reports (我的上报): public fields only. */
+export interface MyReport {
+  code: string;
+  token: string;
+  track_url: string;
+  category: string | null;
+  summary: string;
+  step: TrackStep;
+  steps: { received: string; handling: string | null; done: string | null };
+  merged_into: string | null;
   satisfaction: Satisfaction | null;
   can_rate: boolean;
 }
@@ -151,6 +172,12 @@ export const portalApi = {
       { from, to },
       signal,
     ),
+  me: (signal?: AbortSignal) => http.get<{ resident: Resident | null }>('/public/me', {}, signal),
+  login: (phone: string, code: string) =>
+    http.post<{ resident: Resident }>('/public/resident-sessions', { phone, code }),
+  logout: () => request<{ ok: true }>('DELETE', '/public/resident-sessions'),
+  myReports: (q: { before?: string; limit?: number }, signal?: AbortSignal) =>
+    http.get<{ items: MyReport[]; next: string | null }>('/public/me/reports', q, signal),
   book: (body: { slot_id: string; name: string; phone: string; code: string }) =>
     http.post<Booking>('/public/appointments', body),
 };

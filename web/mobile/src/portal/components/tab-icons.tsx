@@ -45,3 +45,9 @@ export const CalendarIcon = () => (
     <path d="M8 14h3" />
   </svg>
 );
+export const PersonIcon = () => (
+  <svg {...common}>
+    <circle cx="12" cy="8" r="4" />
+    <path d="M4.5 20c1-4 4-6 7.5-6s6.5 2 7.5 6" />
+  </svg>
+);

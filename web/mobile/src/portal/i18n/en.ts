@@ -17,6 +17,7 @@ export const en: Messages = {
   'tab.results': 'Results',
   'tab.proposals': 'Vote',
   'tab.appointments': 'Book',
+  'tab.me': 'Me',
 
   'common.optional': 'optional',
   'common.retry': 'Try again',
@@ -79,6 +80,12 @@ export const en: Messages = {
   'err.CASE_GUARD_FAILED.title': 'Not possible right now',
   'err.CASE_GUARD_FAILED.hint':
     'The time for reopening has passed. If the problem is still there, report it again.',
+  'err.RESIDENT_SESSION_EXPIRED.title': 'Your login has ended',
+  'err.RESIDENT_SESSION_EXPIRED.hint':
+    'Log in again under “Me” and send it again — or fill in a phone number and SMS code (or leave the phone out) and send it now. What you wrote is still here.',
+  'err.RESIDENT_LOGIN_REQUIRED.title': 'Please log in first',
+  'err.RESIDENT_LOGIN_REQUIRED.hint':
+    'Enter your phone number and the SMS code we send you; no sign-up needed.',
   'err.SERVER.title': 'The server has a problem',
   'err.SERVER.hint': 'Please try again later. If it keeps failing, call the 12345 hotline.',
   'err.unknown.title': 'That did not work',
@@ -122,6 +129,40 @@ export const en: Messages = {
   'report.done.keep': 'Note the tracking code. This phone keeps the link under “Track”.',
   'report.done.track': 'Track this report',
   'report.done.again': 'Report another problem',
+  'report.asResident': 'Reporting as {phone}',
+  'report.asResidentHelp':
+    'No code needed. Staff may call this number to check details; follow progress under “Me”.',
+  'report.switchAccount': 'Another number? Log out under “Me”',
+  'report.loginHint': 'Log in once and you won’t need a code each time:',
+  'report.loginLink': 'Log in',
+  'report.done.keepResident':
+    'This report is listed under “Me · My reports”, also when you log in on another phone.',
+
+  'me.title': 'Me',
+  'me.intro':
+    'Log in with your phone number: no SMS code each time you report, and every report made with this number and its progress in one place.',
+  'me.loginTitle': 'Log in with your phone',
+  'me.login': 'Log in',
+  'me.loginDone': 'Logged in',
+  'me.privacy':
+    'No sign-up and no password. Your number is stored encrypted and used only to contact you about your reports.',
+  'me.noAccount': 'Rather not log in?',
+  'me.reportWithout': 'Report without an account',
+  'me.expired': 'Your login has expired or was ended elsewhere. Please log in again.',
+  'me.loggedInAs': 'Logged in as',
+  'me.validity':
+    'You are logged out after 7 days without use, and after 30 days at most. Log out when you are done on a shared phone.',
+  'me.logout': 'Log out',
+  'me.logoutDone': 'Logged out',
+  'me.reports': 'My reports',
+  'me.none': 'No reports made with this number yet.',
+  'me.reportNow': 'Report a problem',
+  'me.more': 'Load more',
+  'me.reportedAt': 'Reported {at}',
+  'me.reportedDone': 'Reported {reported} · done {done}',
+  'me.canRate': 'Please rate',
+  'me.step.notAccepted': 'Not accepted',
+  'me.step.merged': 'Merged',
 
   'category.placeholder': 'Choose (or leave empty if unsure)',
   'category.title': 'Choose a category',

@@ -1,5 +1,6 @@
 // 随手拍 (点单): report a problem without an account — category (optional), what is wrong, photos
-// (resized on the phone), where, and optionally a phone number proved by an SMS code. The draft's
+// (resized on the phone), where, and optionally a phone number proved by an SMS code; or, logged in
+// under 我的, as that resident ("以 138****8000 的身份上报", no phone or code). The draft's
 // idempotency key lives in sessionStorage, so sending again after a network error never makes a
 // second case. Afterwards: the tracking code and link, kept under "my reports".
 import { Button, Checkbox, Input, TextArea } from 'antd-mobile';
@@ -14,12 +15,15 @@ import { PhotoPicker, type PhotoItem } from '../components/photo-picker.tsx';
 import { isCode, isPhone, normalizePhone, SmsCodeField } from '../components/sms-code-field.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/zh-CN.ts';
+import { useResident } from '../lib/resident.tsx';
 import { draftKey, myReports } from '../lib/storage.ts';
 
 type Errors = Partial<Record<'description' | 'location' | 'phone' | 'code' | 'photos', MessageKey>>;
 
 export default function ReportPage() {
   const { t } = useI18n();
+  const me = useResident();
+  const asResident = me.status === 'resident' ? me.resident : null;
   const routerLocation = useLocation();
   const [fromUrl] = useState(() => locationFromUrl(routerLocation.search));
   const [category, setCategory] = useState<PickedCategory | null>(null);
@@ -49,8 +53,8 @@ export default function ReportPage() {
     const e: Errors = {};
     if (!description.trim()) e.description = 'report.err.description';
     if (!located) e.location = 'report.err.location';
-    if (phone.trim() && !isPhone(phone)) e.phone = 'report.err.phone';
-    if (phone.trim() && !isCode(code)) e.code = 'report.err.code';
+    if (!asResident && phone.trim() && !isPhone(phone)) e.phone = 'report.err.phone';
+    if (!asResident && phone.trim() && !isCode(code)) e.code = 'report.err.code';
     if (photos.some((p) => p.status === 'resizing' || p.status === 'uploading'))
       e.photos = 'report.err.photosBusy';
     else if (photos.some((p) => p.status === 'error')) e.photos = 'report.err.photosFailed';
@@ -64,7 +68,8 @@ export default function ReportPage() {
     if (Object.keys(e).length || !located) return;
     setSending(true);
     try {
-      const p = phone.trim() ? normalizePhone(phone) : undefined;
+      // Logged in: the server takes the resident's phone from the session; no phone, no code.
+      const p = !asResident && phone.trim() ? normalizePhone(phone) : undefined;
       const r = await portalApi.report({
         lng: located.lng,
         lat: located.lat,
@@ -88,6 +93,7 @@ export default function ReportPage() {
       setDone(r);
       window.scrollTo(0, 0);
     } catch (err) {
+      me.noteError(err); // an ended login: the form shows the phone and code fields again
       setError(err);
     } finally {
       setSending(false);
@@ -122,7 +128,7 @@ export default function ReportPage() {
           <div className="pt-link-text" data-testid="report-link-text">
             {`${window.location.origin}/portal${trackPath}`}
           </div>
-          <p className="pt-help">{t('report.done.keep')}</p>
+          <p className="pt-help">{t(asResident ? 'report.done.keepResident' : 'report.done.keep')}</p>
           <Link className="pt-link-button pt-link-primary" to={trackPath} data-testid="report-track-link">
             {t('report.done.track')}
           </Link>
@@ -228,7 +234,14 @@ export default function ReportPage() {
 
         <section className="pt-card">
           <h2 className="pt-card-title">{t('report.contact')}</h2>
-          <p className="pt-help">{t('report.contactHelp')}</p>
+          {asResident ? (
+            <div className="pt-note" data-testid="report-as-resident">
+              <strong>{t('report.asResident', { phone: asResident.phone_masked })}</strong>
+              <div className="pt-help">{t('report.asResidentHelp')}</div>
+            </div>
+          ) : (
+            <p className="pt-help">{t('report.contactHelp')}</p>
+          )}
           <label className="pt-field">
             <span className="pt-label">
               {t('field.name')}
@@ -244,22 +257,36 @@ export default function ReportPage() {
               clearable
             />
           </label>
-          <SmsCodeField
-            purpose="report"
-            optional
-            phone={phone}
-            code={code}
-            onPhone={(v) => {
-              setPhone(v);
-              edited('phone');
-            }}
-            onCode={(v) => {
-              setCode(v);
-              edited('code');
-            }}
-            phoneError={errors.phone && t(errors.phone)}
-            codeError={errors.code && t(errors.code)}
-          />
+          {asResident ? (
+            <Link to="/me" className="pt-link-button" data-testid="report-switch-account">
+              {t('report.switchAccount')}
+            </Link>
+          ) : (
+            <>
+              <SmsCodeField
+                purpose="report"
+                optional
+                phone={phone}
+                code={code}
+                onPhone={(v) => {
+                  setPhone(v);
+                  edited('phone');
+                }}
+                onCode={(v) => {
+                  setCode(v);
+                  edited('code');
+                }}
+                phoneError={errors.phone && t(errors.phone)}
+                codeError={errors.code && t(errors.code)}
+              />
+              <p className="pt-help" data-testid="report-login-hint">
+                {t('report.loginHint')}{' '}
+                <Link to="/me" className="pt-inline-link">
+                  {t('report.loginLink')}
+                </Link>
+              </p>
+            </>
+          )}
         </section>
 
         <ErrorNotice error={error} onRetry={() => void submit()} testId="report-error" />

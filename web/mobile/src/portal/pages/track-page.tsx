@@ -5,7 +5,7 @@
 // the reports this browser has sent.
 import { Button, ImageViewer, Input, Selector, Steps, TextArea } from 'antd-mobile';
 import { useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { LocalError } from '../api/explain.ts';
 import { portalApi, type Satisfaction, type Track } from '../api/portal-api.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
@@ -122,6 +122,12 @@ function TrackForm() {
 
 function TrackView({ code, token }: { code: string; token: string }) {
   const { t, dateTime } = useI18n();
+  // Opened from 我的上报: the back arrow returns there.
+  const from: unknown = useLocation().state;
+  const back =
+    typeof from === 'object' && from !== null && (from as { from?: unknown }).from === '/me'
+      ? '/me'
+      : '/track';
   const badLink = !CODE_RE.test(code) || !TOKEN_RE.test(token);
   const data = useAsync(
     (s) =>
@@ -134,7 +140,7 @@ function TrackView({ code, token }: { code: string; token: string }) {
   const tr = data.data;
 
   return (
-    <PageFrame title={t('track.title')} back="/track">
+    <PageFrame title={t('track.title')} back={back}>
       {data.loading && !tr && <Loading />}
       <ErrorNotice
         error={data.error}
