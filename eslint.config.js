@@ -32,7 +32,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['web/console/src/**/*.{ts,tsx}', 'web/mobile/src/**/*.{ts,tsx}'],
+    files: ['web/console/src/**/*.{ts,tsx}', 'web/mobile/src/**/*.{ts,tsx}', 'web/shared/**/*.{ts,tsx}'],
     extends: [reactHooks.configs.flat['recommended-latest']],
   },
   {

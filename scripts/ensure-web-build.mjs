@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds the web apps when their build is missing or older than their sources: the console
 // (web/console → dist/web/console) and the mobile apps (web/mobile → dist/web/mobile: /portal and
-// /field), each checked against its own sources plus package.json and package-lock.json, then
+// /field), each checked against its own sources plus web/shared, package.json and package-lock.json, then
 // reports the bundle sizes. `npm start` runs it first (prestart), and so does `npm test` before
 // the browser tests.
 //   node scripts/ensure-web-build.mjs [--force]
@@ -42,7 +42,12 @@ export function isStale(app) {
   const stamp = join(app.dist, '.vite', 'manifest.json');
   if (!existsSync(stamp) || !existsSync(join(app.dist, app.index))) return true;
   const built = statSync(stamp).mtimeMs;
-  const sources = [app.src, join(repo, 'package.json'), join(repo, 'package-lock.json')].filter(existsSync);
+  const sources = [
+    app.src,
+    join(repo, 'web', 'shared'), // code both apps import
+    join(repo, 'package.json'),
+    join(repo, 'package-lock.json'),
+  ].filter(existsSync);
   return sources.some((s) => newestMtime(s) > built);
 }
 

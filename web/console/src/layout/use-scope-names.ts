@@ -2,7 +2,7 @@
 // lookup fails: the header must never break on reference data).
 import { referenceApi } from '../api/reference-api.ts';
 import type { Me } from '../api/auth-api.ts';
-import { useAsync } from '../components/use-async.ts';
+import { useAsync } from '../../../shared/use-async.ts';
 
 export interface ScopeEntry {
   code: string;

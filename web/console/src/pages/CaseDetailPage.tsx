@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../api/api-error.ts';
 import { AsyncState } from '../components/async-state.tsx';
-import { useAsync } from '../components/use-async.ts';
+import { useAsync } from '../../../shared/use-async.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import {
   casesApi,

@@ -25,7 +25,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { errorText } from '../api/error-text.ts';
 import { useMe } from '../auth/auth-context.tsx';
-import { useAsync } from '../components/use-async.ts';
+import { useAsync } from '../../../shared/use-async.ts';
 import { useShowError } from '../components/use-show-error.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import {

@@ -8,7 +8,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../api/api-error.ts';
 import { useAuth, type Notice } from '../auth/auth-context.tsx';
 import { api } from '../api/client.ts';
-import { useAsync } from '../components/use-async.ts';
+import { useAsync } from '../../../shared/use-async.ts';
 import { useShowError } from '../components/use-show-error.tsx';
 import { useI18n, type I18n } from '../i18n/i18n-context.tsx';
 import { LanguageSwitch } from '../layout/language-switch.tsx';

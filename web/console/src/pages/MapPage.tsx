@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMe } from '../auth/auth-context.tsx';
 import { AsyncState } from '../components/async-state.tsx';
-import { useAsync } from '../components/use-async.ts';
+import { useAsync } from '../../../shared/use-async.ts';
 import { errorText } from '../api/error-text.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { ColourMode } from '../features/map/colours.ts';

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { errorText } from '../api/error-text.ts';
 import { useMe } from '../auth/auth-context.tsx';
-import { useAsync } from '../components/use-async.ts';
+import { useAsync } from '../../../shared/use-async.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { CASE_STATES, QUEUES, casesApi, type CaseFilter, type Queue } from '../features/cases/cases-api.ts';
 import { CaseFilters, type Filters } from '../features/cases/components/case-filters.tsx';

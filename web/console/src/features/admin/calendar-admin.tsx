@@ -25,7 +25,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../../api/api-error.ts';
 import { AsyncState } from '../../components/async-state.tsx';
-import { useAsync } from '../../components/use-async.ts';
+import { useAsync } from '../../../../shared/use-async.ts';
 import { useShowError } from '../../components/use-show-error.tsx';
 import { TIME_ZONE } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';

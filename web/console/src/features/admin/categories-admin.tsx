@@ -4,7 +4,7 @@
 import { Button, Flex, Form, Input, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { AsyncState } from '../../components/async-state.tsx';
-import { useAsync } from '../../components/use-async.ts';
+import { useAsync } from '../../../../shared/use-async.ts';
 import { FormModal, useFormSave } from '../../components/form-modal.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { adminApi, type CategoryTreeKind, type CategoryView } from './admin-api.ts';

@@ -2,7 +2,7 @@
 // stack, so the user can go forward and back; any change of the filters starts over.
 import { Button, Flex, Typography } from 'antd';
 import { useState } from 'react';
-import { useAsync, type AsyncDeps, type AsyncResult } from '../../components/use-async.ts';
+import { useAsync, type AsyncDeps, type AsyncResult } from '../../../../shared/use-async.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { Page } from './admin-api.ts';
 

@@ -17,7 +17,7 @@ import {
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMe } from '../../auth/auth-context.tsx';
 import { AsyncState } from '../../components/async-state.tsx';
-import { useAsync } from '../../components/use-async.ts';
+import { useAsync } from '../../../../shared/use-async.ts';
 import { useShowError } from '../../components/use-show-error.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { regionLevelLabel } from '../reports/kpi-columns.ts';

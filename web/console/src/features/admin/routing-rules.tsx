@@ -8,7 +8,7 @@
 import { Alert, Button, Flex, Form, Input, Segmented, Select, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { AsyncState } from '../../components/async-state.tsx';
-import { useAsync } from '../../components/use-async.ts';
+import { useAsync } from '../../../../shared/use-async.ts';
 import { FormModal, useFormSave } from '../../components/form-modal.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { regionLevelLabel } from '../reports/kpi-columns.ts';

@@ -3,7 +3,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Form, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { useAsync } from '../../components/use-async.ts';
+import { useAsync } from '../../../../shared/use-async.ts';
 import { AsyncState } from '../../components/async-state.tsx';
 import { useShowError } from '../../components/use-show-error.tsx';
 import { FormModal, useFormSave } from '../../components/form-modal.tsx';

@@ -4,7 +4,7 @@
 import type * as MapLibre from 'maplibre-gl';
 import type { FeatureCollection as GeoJSONCollection } from 'geojson';
 import { useEffect, useRef } from 'react';
-import { useAsync } from '../../components/use-async.ts';
+import { useAsync } from '../../../../shared/use-async.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { mapApi, type BBox, type OutlineProps } from '../map/map-api.ts';
 import { declutterLabels, labelMarker, useMapLibre } from '../map/use-maplibre.ts';

@@ -2,7 +2,7 @@
 // the length of a working day, and the names of villages (looked up per township as rows need
 // them, so a 10,000-row table costs one request per township, not per row).
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
-import { useAsync } from '../../components/use-async.ts';
+import { useAsync } from '../../../../shared/use-async.ts';
 import { DEFAULT_WORKING_DAY_MS } from './labels.ts';
 import { refApi, type CategoryTreeKind, type CategoryView } from './cases-api.ts';
 

@@ -23,7 +23,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { AsyncState } from '../../components/async-state.tsx';
-import { useAsync } from '../../components/use-async.ts';
+import { useAsync } from '../../../../shared/use-async.ts';
 import { useShowError } from '../../components/use-show-error.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useNames } from '../admin/pickers.tsx';

@@ -4,7 +4,7 @@
 // vote to anyone.
 import { Descriptions, Drawer, List, Progress, Space, Tag, Typography } from 'antd';
 import { AsyncState } from '../../components/async-state.tsx';
-import { useAsync } from '../../components/use-async.ts';
+import { useAsync } from '../../../../shared/use-async.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useNames } from '../admin/pickers.tsx';
 import { communityApi, type ProposalView } from './community-api.ts';

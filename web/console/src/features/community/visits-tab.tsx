@@ -6,7 +6,7 @@ import { Button, DatePicker, Flex, Progress, Space, Table, Tag, Typography } fro
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { AsyncState } from '../../components/async-state.tsx';
-import { useAsync } from '../../components/use-async.ts';
+import { useAsync } from '../../../../shared/use-async.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { RegionPicker } from '../admin/pickers.tsx';
 import { communityApi, type VisitSummary } from './community-api.ts';

@@ -4,7 +4,7 @@ import { CloseOutlined } from '@ant-design/icons';
 import { Badge, Button, Descriptions, List, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { AsyncState } from '../../components/async-state.tsx';
-import { useAsync } from '../../components/use-async.ts';
+import { useAsync } from '../../../../shared/use-async.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { DEADLINE_COLOURS } from './colours.ts';
 import { mapApi, type GridStat } from './map-api.ts';

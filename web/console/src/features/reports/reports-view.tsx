@@ -22,7 +22,7 @@ import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMe } from '../../auth/auth-context.tsx';
 import { AsyncState } from '../../components/async-state.tsx';
-import { useAsync } from '../../components/use-async.ts';
+import { useAsync } from '../../../../shared/use-async.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useScopeNames } from '../../layout/use-scope-names.ts';
 import { ExportButton, type ExportColumn } from '../../lib/xlsx/export-button.tsx';

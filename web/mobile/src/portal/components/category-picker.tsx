@@ -5,7 +5,7 @@ import { Button, Popup, SearchBar } from 'antd-mobile';
 import { useMemo, useState } from 'react';
 import { portalApi, type PublicMajor } from '../api/portal-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { useAsync } from '../lib/use-async.ts';
+import { useAsync } from '../../../../shared/use-async.ts';
 import { ErrorNotice } from './error-notice.tsx';
 import { Loading } from './page-frame.tsx';
 

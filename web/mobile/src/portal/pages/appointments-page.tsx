@@ -13,7 +13,7 @@ import { isCode, isPhone, normalizePhone, SmsCodeField } from '../components/sms
 import { useI18n } from '../i18n/i18n.tsx';
 import { regionParam } from '../lib/region.ts';
 import { myBookings } from '../lib/storage.ts';
-import { useAsync } from '../lib/use-async.ts';
+import { useAsync } from '../../../../shared/use-async.ts';
 
 const DAYS = 14;
 

@@ -12,7 +12,7 @@ import { isCode, isPhone, normalizePhone, SmsCodeField } from '../components/sms
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 import { useResident } from '../lib/resident.tsx';
-import { useAsync } from '../lib/use-async.ts';
+import { useAsync } from '../../../../shared/use-async.ts';
 
 const PAGE = 20;
 

@@ -14,7 +14,7 @@ import { PhaseTag } from '../components/phase-tag.tsx';
 import { isCode, isPhone, normalizePhone, SmsCodeField } from '../components/sms-code-field.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/zh-CN.ts';
-import { useAsync } from '../lib/use-async.ts';
+import { useAsync } from '../../../../shared/use-async.ts';
 
 const RULES: Record<string, MessageKey> = {
   more_than_half_of_eligible: 'proposal.rule.halfEligible',

@@ -7,7 +7,7 @@ import { Loading, PageFrame } from '../components/page-frame.tsx';
 import { PhaseTag } from '../components/phase-tag.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { regionParam } from '../lib/region.ts';
-import { useAsync } from '../lib/use-async.ts';
+import { useAsync } from '../../../../shared/use-async.ts';
 
 export default function ProposalsPage() {
   const { t, dateTime } = useI18n();

@@ -11,7 +11,7 @@ import { ErrorNotice } from '../components/error-notice.tsx';
 import { Loading, PageFrame } from '../components/page-frame.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { regionParam } from '../lib/region.ts';
-import { useAsync } from '../lib/use-async.ts';
+import { useAsync } from '../../../../shared/use-async.ts';
 
 const ResultsMap = lazy(() => import('../components/results-map.tsx'));
 

@@ -13,7 +13,7 @@ import { Loading, PageFrame } from '../components/page-frame.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 import { myReports } from '../lib/storage.ts';
-import { useAsync } from '../lib/use-async.ts';
+import { useAsync } from '../../../../shared/use-async.ts';
 
 const CODE_RE = /^\d{4}-\d{8}-\d{7}$/;
 const TOKEN_RE = /^[A-Za-z0-9_-]{22}$/;

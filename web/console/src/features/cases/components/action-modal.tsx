@@ -6,7 +6,7 @@
 import { Alert, App, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../../api/api-error.ts';
-import { useAsync } from '../../../components/use-async.ts';
+import { useAsync } from '../../../../../shared/use-async.ts';
 import { useShowError } from '../../../components/use-show-error.tsx';
 import { useI18n } from '../../../i18n/i18n-context.tsx';
 import {

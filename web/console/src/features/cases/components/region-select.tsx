@@ -3,7 +3,7 @@
 import { TreeSelect } from 'antd';
 import { useCallback, useState } from 'react';
 import { useMe } from '../../../auth/auth-context.tsx';
-import { useAsync } from '../../../components/use-async.ts';
+import { useAsync } from '../../../../../shared/use-async.ts';
 import { refApi, type RegionView } from '../cases-api.ts';
 
 interface Node {

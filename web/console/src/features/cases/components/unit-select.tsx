@@ -3,7 +3,7 @@
 // adds the rules' choice on top ("按规则推荐").
 import { Select, Spin } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { useAsync } from '../../../components/use-async.ts';
+import { useAsync } from '../../../../../shared/use-async.ts';
 import { useI18n } from '../../../i18n/i18n-context.tsx';
 import { refApi, type UnitView } from '../cases-api.ts';
 
