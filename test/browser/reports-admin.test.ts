@@ -488,6 +488,8 @@ void test('admin: a bad time limit and a weak password show the server messages 
   await page.getByTestId('calendar-makeups').locator('.ant-picker').click();
   await page.locator(`.ant-picker-dropdown td[title="${weekday}"]`).click();
   await page.getByText('调休上班日', { exact: true }).first().click(); // closes the picker
+  // The day is in the field before saving (a loaded machine may be slow to take the click).
+  await page.getByTestId('calendar-makeups').getByText(weekday).waitFor();
   await page.getByTestId('calendar-save').click();
   await page
     .getByTestId('calendar-form')
