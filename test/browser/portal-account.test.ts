@@ -2,7 +2,9 @@
 // phone and an SMS code (read from the test's SMS sender), reports under 随手拍 with no phone or
 // code ("以 139****5678 的身份上报"), sees the case in 我的上报 and opens its tracking page; a login
 // that ended on the server makes the next report say so in plain words and show the phone fields
-// again (never a silent anonymous report); logout. Screenshots in test-results/portal-me-*.png.
+// again (never a silent anonymous report); logout. Logged in, a resident on a proposal's roll
+// comments and votes ("以 139****5678 的身份投票") and books an appointment without any code.
+// Screenshots in test-results/portal-me-*.png.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -233,5 +235,135 @@ void test('a login that ended on the server: the report says so and shows the ph
   await page.getByTestId('tab-me').click();
   await page.getByTestId('me-expired').getByText('Your login has expired').waitFor();
   await page.getByTestId('login-submit').waitFor();
+  assert.deepEqual(errors, []);
+});
+
+void test('logged in: comments and votes on a proposal and books an appointment, no code asked', async () => {
+  const leader = await b.t.login('leader');
+  const supervisor = await b.t.login('supervisor');
+  const village = (
+    await b.t.ctx.db.query<{ code: string }>(
+      `SELECT code FROM regions WHERE level = 'village' AND code LIKE '350602005%' ORDER BY code LIMIT 1`,
+    )
+  ).rows[0]!.code;
+  const start = b.t.clock.now().getTime();
+  const at = (h: number) => new Date(start + h * 3_600_000).toISOString();
+  const created = await b.t.call('POST', '/api/v1/proposals', leader, {
+    region_code: village,
+    title: '3 号楼加装电梯方案',
+    body: '拟在 3 号楼 2 单元加装电梯一部，费用按楼层分摊，请各户发表意见并投票。',
+    options: [
+      { key: 'agree', label: '同意' },
+      { key: 'disagree', label: '不同意' },
+    ],
+    eligibility: 'household',
+    pass_rule: 'more_than_half_of_eligible',
+    pass_option: 'agree',
+    consultation_from: at(0),
+    consultation_to: at(24),
+    voting_from: at(24),
+    voting_to: at(72),
+  });
+  assert.equal(created.statusCode, 201, created.body);
+  const pid = created.json<{ proposal: { id: string } }>().proposal.id;
+  const roll = await b.t.app.inject({
+    method: 'PUT',
+    url: `/api/v1/proposals/${pid}/roll`,
+    headers: { authorization: `Bearer ${leader}`, 'content-type': 'text/csv' },
+    payload: `户号,手机号\n3-2-301,${RESIDENT}\n3-2-302,13800000003\n`,
+  });
+  assert.equal(roll.statusCode, 200, roll.body);
+  // A service with a slot three days on (holidays included, so whatever the day of the week).
+  const service = await b.t.call('POST', '/api/v1/appointment-services', supervisor, {
+    region_code: '350602005000',
+    name: '社保卡办理',
+    place: '南坑街道便民服务中心 2 号窗口',
+  });
+  assert.equal(service.statusCode, 201, service.body);
+  const serviceId = service.json<{ service: { id: string } }>().service.id;
+  const day = new Date(start + 8 * 3_600_000 + 3 * 86_400_000).toISOString().slice(0, 10);
+  const slots = await b.t.call('POST', `/api/v1/appointment-services/${serviceId}/slots`, supervisor, {
+    from: day,
+    to: day,
+    times: ['15:00-16:00'],
+    capacity: 5,
+    include_holidays: true,
+  });
+  assert.equal(slots.statusCode, 201, slots.body);
+
+  // Log in (the earlier login code of this number is more than a minute old on the server's clock).
+  b.t.clock.advance(61_000);
+  const { page, errors } = await openPortal('/portal/me');
+  await proveWithCode(page, 'login', RESIDENT);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('me-phone').getByText('139****5678').waitFor();
+  const sent = sms.sent.length;
+
+  // Consultation: a comment as the resident, signed with their household.
+  await page.goto(`/portal/proposals/${pid}`);
+  await page.locator('[data-testid="proposal-view"][data-phase="consultation"]').waitFor();
+  await page.getByTestId('comment-as-resident').getByText('以 139****5678 的身份评论').waitFor();
+  assert.equal(await page.getByTestId('comment-phone').count(), 0, 'no phone field');
+  assert.equal(await page.getByTestId('comment-code').count(), 0, 'no code field');
+  await page
+    .getByTestId('comment-body')
+    .locator('textarea:not([aria-hidden])')
+    .fill('同意加装，建议低层住户少分摊');
+  await shot(page, 'portal-me-comment');
+  await page.getByTestId('comment-submit').click();
+  await page.getByTestId('comments').getByText('3-2-301 户').waitFor();
+
+  // Voting: no phone, no code; one ballot stored.
+  b.t.clock.advance(25 * 3_600_000);
+  await page.reload();
+  await page.locator('[data-testid="proposal-view"][data-phase="voting"]').waitFor();
+  const as = page.getByTestId('vote-as-resident');
+  await as.getByText('以 139****5678 的身份投票').waitFor();
+  assert.match(await as.innerText(), /无需验证码/);
+  assert.equal(await page.getByTestId('vote-phone').count(), 0, 'no phone field');
+  assert.equal(await page.getByTestId('vote-code').count(), 0, 'no code field');
+  await page.getByTestId('vote-option-agree').click();
+  assert.deepEqual(await smallTargets(page), [], 'touch targets of at least 44 px');
+  assert.ok((await overflow(page)) <= 0, 'no sideways scrolling');
+  await shot(page, 'portal-me-vote');
+  await page.getByTestId('vote-submit').click();
+  await page.locator('[data-testid="vote-done"][data-outcome="cast"]').getByText('投票成功').waitFor();
+  const ballots = async () =>
+    Number(
+      (
+        await b.t.ctx.db.query<{ n: string }>(
+          'SELECT count(*) AS n FROM proposal_ballots WHERE proposal_id = $1',
+          [pid],
+        )
+      ).rows[0]!.n,
+    );
+  assert.equal(await ballots(), 1);
+  // Again from a fresh page: the household has voted, said in plain words.
+  await page.reload();
+  await page.getByTestId('vote-option-disagree').click();
+  await page.getByTestId('vote-submit').click();
+  await page.getByTestId('vote-error').getByText('您家已经投过票了').waitFor();
+  assert.equal(await ballots(), 1);
+
+  // 预约 as the resident.
+  await page.goto(`/portal/appointments/${serviceId}`);
+  await page.getByTestId('slot').first().click();
+  await page.getByTestId('booking-as-resident').getByText('以 139****5678 的身份预约').waitFor();
+  assert.equal(await page.getByTestId('booking-phone').count(), 0, 'no phone field');
+  await page.getByTestId('booking-name').locator('input').fill('王五');
+  assert.deepEqual(await smallTargets(page), [], 'touch targets of at least 44 px');
+  assert.ok((await overflow(page)) <= 0, 'no sideways scrolling');
+  await shot(page, 'portal-me-booking');
+  await page.getByTestId('booking-submit').click();
+  await page.getByTestId('booking-done').waitFor();
+  const ref = (await page.getByTestId('booking-ref').innerText()).trim();
+  const booked = (
+    await b.t.ctx.db.query<{ phone_sealed: string }>(
+      'SELECT phone_sealed FROM appointments WHERE code = $1',
+      [ref],
+    )
+  ).rows[0]!;
+  assert.equal(b.t.ctx.sealer.open(booked.phone_sealed, 'appointments.phone'), RESIDENT);
+  assert.equal(sms.sent.length, sent, 'no code was needed for any of it');
   assert.deepEqual(errors, []);
 });

@@ -1,10 +1,11 @@
-// A resident books a slot (预约) with a phone proved by an SMS code: a place is taken only if one
-// is left (atomically), one live booking per phone and slot; the answer is the booking code.
+// A resident books a slot (预约) with a phone proved by an SMS code, or as the logged-in resident
+// (the session's phone; no phone or code may be sent): a place is taken only if one is left
+// (atomically), one live booking per phone and slot; the answer is the booking code.
 import { randomInt } from 'node:crypto';
 import { AppError, invalid } from '../../domain/errors.ts';
 import { findSlot, insertAppointment, takePlace } from '../../store/appointment-store.ts';
 import type { AppContext } from '../context.ts';
-import { verifyCode } from '../sms/one-time-code.ts';
+import { provePhone, type PhoneProof } from '../residents/prove-phone.ts';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const bookingCode = () =>
@@ -12,7 +13,7 @@ const bookingCode = () =>
 
 export async function bookAppointment(
   ctx: AppContext,
-  input: { slotId: string; name: string; phone: string; code: string },
+  input: PhoneProof & { slotId: string; name: string },
 ): Promise<{ code: string; starts_at: string; ends_at: string }> {
   const name = input.name.trim();
   if (name.length < 1 || name.length > 30)
@@ -23,7 +24,7 @@ export async function bookAppointment(
     throw new AppError('CONFLICT', {
       issues: [{ field: 'slot_id', zh: '该时段已过', en: 'the slot has passed' }],
     });
-  const { phone, phoneHash } = await verifyCode(ctx, input.phone, input.code, 'booking');
+  const { phone, phoneHash } = await provePhone(ctx, input, 'booking');
   const code = bookingCode();
   try {
     await ctx.db.tx(async (q) => {

@@ -21,7 +21,8 @@ export function normalizePhone(raw: string, field = 'phone'): string {
   return p;
 }
 
-const phoneHashOf = (ctx: AppContext, phone: string) => ctx.sealer.hash(phone, 'resident.phone');
+/** A resident's phone as the rolls, the codes and the resident sessions know it: a keyed hash. */
+export const residentPhoneHash = (ctx: AppContext, phone: string) => ctx.sealer.hash(phone, 'resident.phone');
 const codeHashOf = (phoneHash: string, code: string) =>
   createHmac('sha256', phoneHash).update(code).digest('hex');
 
@@ -31,7 +32,7 @@ export async function sendCode(
   purpose: CodePurpose,
 ): Promise<{ expires_at: string }> {
   const phone = normalizePhone(rawPhone);
-  const phoneHash = phoneHashOf(ctx, phone);
+  const phoneHash = residentPhoneHash(ctx, phone);
   const now = ctx.clock.now();
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const expiresAt = new Date(now.getTime() + VALID_MS);
@@ -53,7 +54,7 @@ export async function verifyCode(
   purpose: CodePurpose,
 ): Promise<{ phone: string; phoneHash: string }> {
   const phone = normalizePhone(rawPhone);
-  const phoneHash = phoneHashOf(ctx, phone);
+  const phoneHash = residentPhoneHash(ctx, phone);
   const now = ctx.clock.now();
   const ok = await ctx.db.tx(async (q) => {
     const last = await latestSmsCode(q, phoneHash, purpose);

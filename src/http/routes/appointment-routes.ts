@@ -1,5 +1,5 @@
 // Appointments (预约): staff offer services and slots and confirm bookings; residents see the free
-// places and book with a one-time SMS code (public, rate-limited).
+// places and book with a one-time SMS code or as the logged-in resident (public, rate-limited).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../commands/context.ts';
@@ -22,6 +22,7 @@ import {
   type SlotRow,
 } from '../../store/appointment-store.ts';
 import { actorOf } from '../plugins/auth.ts';
+import { residentOf } from '../plugins/resident-auth.ts';
 import { RegionCodeParam } from './common-schemas.ts';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -216,24 +217,28 @@ export function appointmentRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { access: 'public', rateLimit: { max: 10, windowS: 600 } },
         schema: {
           tags: ['public'],
-          summary: '预约 Book a slot (code from /public/sms-codes, purpose booking)',
+          summary:
+            '预约 Book a slot: phone and code (from /public/sms-codes, purpose booking), or as the logged-in resident (cookie; no phone or code)',
           body: Type.Object(
             {
               slot_id: Type.String({ format: 'uuid' }),
               name: Type.String({ maxLength: 30 }),
-              phone: Type.String({ maxLength: 20 }),
-              code: Type.String({ pattern: '^[0-9]{6}$' }),
+              phone: Type.Optional(Type.String({ maxLength: 20 })),
+              code: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
             },
             { additionalProperties: false },
           ),
         },
       },
       async (req, reply) => {
+        // A resident cookie that no longer opens a session is a 401 and no place is taken.
+        const resident = await residentOf(ctx, req, reply);
         const r = await bookAppointment(ctx, {
           slotId: req.body.slot_id,
           name: req.body.name,
           phone: req.body.phone,
           code: req.body.code,
+          resident,
         });
         void reply.status(201);
         return r;

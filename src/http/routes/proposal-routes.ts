@@ -1,6 +1,7 @@
 // Proposals and e-voting (出卷 / 征求意见 / 电子票决). Staff (proposals:manage) publish proposals and
-// import rolls (CSV or .xlsx); residents read them, ask for a one-time SMS code, comment during consultation and
-// vote — public endpoints, rate-limited per address. Results appear when the voting window closes.
+// import rolls (CSV or .xlsx); residents read them, comment during consultation and vote with a
+// one-time SMS code or as the logged-in resident (cookie; no phone or code) — public endpoints,
+// rate-limited per address. Results appear when the voting window closes.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../commands/context.ts';
@@ -16,6 +17,7 @@ import { padRegionCode, scopePrefix } from '../../domain/regions/region-code.ts'
 import { scopePatterns } from '../../domain/regions/scope.ts';
 import { findProposal, listProposals } from '../../store/proposal-store.ts';
 import { actorOf } from '../plugins/auth.ts';
+import { residentOf } from '../plugins/resident-auth.ts';
 import { RegionCodeParam, StringEnum } from './common-schemas.ts';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -235,16 +237,19 @@ export function proposalRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { access: 'public', rateLimit: { max: 20, windowS: 600 } },
         schema: {
           tags: ['public'],
-          summary: '线上意见 Comment during consultation (code from /public/sms-codes, purpose comment)',
+          summary:
+            '线上意见 Comment during consultation: phone and code (from /public/sms-codes, purpose comment), or as the logged-in resident (cookie; no phone or code)',
           params: Id,
           body: Type.Object(
-            { phone: Phone, code: Code, body: Type.String({ maxLength: 500 }) },
+            { phone: Type.Optional(Phone), code: Type.Optional(Code), body: Type.String({ maxLength: 500 }) },
             { additionalProperties: false },
           ),
         },
       },
       async (req, reply) => {
-        await commentOnProposal(ctx, req.params.id, req.body);
+        // A resident cookie that no longer opens a session is a 401, never a comment by code.
+        const resident = await residentOf(ctx, req, reply);
+        await commentOnProposal(ctx, req.params.id, { ...req.body, resident });
         void reply.status(201);
         return { ok: true };
       },
@@ -256,16 +261,23 @@ export function proposalRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { access: 'public', rateLimit: { max: 30, windowS: 600 } },
         schema: {
           tags: ['public'],
-          summary: '电子票决 Vote (code from /public/sms-codes, purpose vote); secret ballot',
+          summary:
+            '电子票决 Vote: phone and code (from /public/sms-codes, purpose vote), or as the logged-in resident (cookie; no phone or code); secret ballot',
           params: Id,
           body: Type.Object(
-            { phone: Phone, code: Code, option: Type.String({ maxLength: 20 }) },
+            {
+              phone: Type.Optional(Phone),
+              code: Type.Optional(Code),
+              option: Type.String({ maxLength: 20 }),
+            },
             { additionalProperties: false },
           ),
         },
       },
       async (req, reply) => {
-        const r = await voteOnProposal(ctx, req.params.id, req.body);
+        // A resident cookie that no longer opens a session is a 401 and nothing is cast.
+        const resident = await residentOf(ctx, req, reply);
+        const r = await voteOnProposal(ctx, req.params.id, { ...req.body, resident });
         void reply.status(r.outcome === 'cast' ? 201 : 200);
         return r;
       },

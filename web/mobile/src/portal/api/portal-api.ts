@@ -160,9 +160,9 @@ export const portalApi = {
     http.get<{ items: Proposal[] }>('/public/proposals', { region }, signal),
   proposal: (id: string, signal?: AbortSignal) =>
     http.get<{ proposal: Proposal }>(`/public/proposals/${encodeURIComponent(id)}`, {}, signal),
-  comment: (id: string, body: { phone: string; code: string; body: string }) =>
+  comment: (id: string, body: { phone?: string; code?: string; body: string }) =>
     http.post<{ ok: true }>(`/public/proposals/${encodeURIComponent(id)}/comments`, body),
-  vote: (id: string, body: { phone: string; code: string; option: string }) =>
+  vote: (id: string, body: { phone?: string; code?: string; option: string }) =>
     http.post<{ outcome: 'cast' | 'changed' }>(`/public/proposals/${encodeURIComponent(id)}/votes`, body),
   services: (region: string | undefined, signal?: AbortSignal) =>
     http.get<{ items: Service[] }>('/public/appointment-services', { region }, signal),
@@ -178,6 +178,6 @@ export const portalApi = {
   logout: () => request<{ ok: true }>('DELETE', '/public/resident-sessions'),
   myReports: (q: { before?: string; limit?: number }, signal?: AbortSignal) =>
     http.get<{ items: MyReport[]; next: string | null }>('/public/me/reports', q, signal),
-  book: (body: { slot_id: string; name: string; phone: string; code: string }) =>
+  book: (body: { slot_id: string; name: string; phone?: string; code?: string }) =>
     http.post<Booking>('/public/appointments', body),
 };

@@ -132,15 +132,22 @@ export const en: Messages = {
   'report.asResident': 'Reporting as {phone}',
   'report.asResidentHelp':
     'No code needed. Staff may call this number to check details; follow progress under “Me”.',
-  'report.switchAccount': 'Another number? Log out under “Me”',
   'report.loginHint': 'Log in once and you won’t need a code each time:',
-  'report.loginLink': 'Log in',
   'report.done.keepResident':
     'This report is listed under “Me · My reports”, also when you log in on another phone.',
 
+  'resident.switchAccount': 'Another number? Log out under “Me”',
+  'resident.loginHint': 'Log in once and you won’t need a code each time:',
+  'resident.loginLink': 'Log in',
+  'resident.expiredHint':
+    'Log in again under “Me”, then send; or send with a phone number and its code. What you entered is still here.',
+  'resident.notEligible.title': 'The number you are logged in with is not on this proposal’s roll',
+  'resident.notEligible.hint':
+    'Use the number registered with your community: log out under “Me” and log in with that number. To register or correct it, contact the residents’ committee.',
+
   'me.title': 'Me',
   'me.intro':
-    'Log in with your phone number: no SMS code each time you report, and every report made with this number and its progress in one place.',
+    'Log in with your phone number: no SMS code each time you report, vote, comment or book, and every report made with this number and its progress in one place.',
   'me.loginTitle': 'Log in with your phone',
   'me.login': 'Log in',
   'me.loginDone': 'Logged in',
@@ -320,6 +327,9 @@ export const en: Messages = {
   'vote.title': 'Vote',
   'vote.submit': 'Cast vote',
   'vote.rollHelp': 'Use the mobile number on your community’s roll; the code is sent to it.',
+  'vote.asResident': 'Voting as {phone}',
+  'vote.asResidentHelp':
+    'No code needed. This number must be on the community’s roll; the ballot is secret and not linked to the number.',
   'vote.chooseOption.title': 'Choose an option first',
   'vote.chooseOption.hint': 'Tap one of the options, then cast your vote.',
   'vote.cast': 'Vote cast',
@@ -344,6 +354,9 @@ export const en: Messages = {
   'comment.closed': 'Comments are closed.',
   'comment.tooShort.title': 'The comment is too short',
   'comment.tooShort.hint': 'Write at least 2 characters.',
+  'comment.asResident': 'Commenting as {phone}',
+  'comment.asResidentHelp':
+    'No code needed. This number must be on the community’s roll; the comment is signed with your household, never the number.',
 
   'appt.title': 'Book a service',
   'appt.intro':
@@ -370,4 +383,6 @@ export const en: Messages = {
   'appt.done.hint':
     'Please come on time and show the booking code at the counter. This phone keeps the booking.',
   'appt.done.back': 'Back to the services',
+  'appt.asResident': 'Booking as {phone}',
+  'appt.asResidentHelp': 'No code needed. The service centre may call this number; it is stored encrypted.',
 };

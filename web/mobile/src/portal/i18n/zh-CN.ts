@@ -118,14 +118,20 @@ export const zhCN = {
   'report.done.again': '再反映一个问题',
   'report.asResident': '以 {phone} 的身份上报',
   'report.asResidentHelp': '无需验证码。处理人员可以通过这个号码联系您核实情况，进度可在“我的”里查看。',
-  'report.switchAccount': '换个号码？到“我的”退出登录',
   'report.loginHint': '已有账号？登录后上报不用每次获取验证码：',
-  'report.loginLink': '去登录',
   'report.done.keepResident': '这条反映已记在“我的 · 我的上报”里，换手机登录也能看到。',
+
+  'resident.switchAccount': '换个号码？到“我的”退出登录',
+  'resident.loginHint': '已有账号？登录后不用每次获取验证码：',
+  'resident.loginLink': '去登录',
+  'resident.expiredHint': '请到“我的”重新登录后再提交；也可以填写手机号和验证码直接提交，已填写的内容还在。',
+  'resident.notEligible.title': '您登录的手机号不在本议题的表决名册中',
+  'resident.notEligible.hint':
+    '请用在社区登记的手机号：到“我的”退出登录，再用那个号码登录；需要登记或更正请联系社区居委会。',
 
   'me.title': '我的',
   'me.intro':
-    '用手机号登录后，反映问题不用每次获取验证码，还能在这里看到用这个号码反映过的所有问题和处理进度。',
+    '用手机号登录后，反映问题、议事投票、发表意见和办事预约都不用每次获取验证码，还能在这里看到用这个号码反映过的所有问题和处理进度。',
   'me.loginTitle': '手机号登录',
   'me.login': '登录',
   'me.loginDone': '登录成功',
@@ -297,6 +303,8 @@ export const zhCN = {
   'vote.title': '投票',
   'vote.submit': '确认投票',
   'vote.rollHelp': '请使用在社区表决名册上登记的手机号，验证码会发到这个号码。',
+  'vote.asResident': '以 {phone} 的身份投票',
+  'vote.asResidentHelp': '无需验证码。这个号码须在社区表决名册上；投票不记名，选票不会与号码关联。',
   'vote.chooseOption.title': '请先选择一个选项',
   'vote.chooseOption.hint': '点选“同意”“不同意”等选项中的一个，再确认投票。',
   'vote.cast': '投票成功',
@@ -320,6 +328,8 @@ export const zhCN = {
   'comment.closed': '征求意见已结束。',
   'comment.tooShort.title': '意见太短了',
   'comment.tooShort.hint': '请至少写 2 个字。',
+  'comment.asResident': '以 {phone} 的身份评论',
+  'comment.asResidentHelp': '无需验证码。这个号码须在社区表决名册上；意见以您家的户号署名，不显示号码。',
 
   'appt.title': '办事预约',
   'appt.intro': '在街道（乡镇）、社区便民服务中心办事，先预约时段，少排队。节假日开放的时段会特别标出。',
@@ -344,6 +354,8 @@ export const zhCN = {
   'appt.where': '地点',
   'appt.done.hint': '请按时到达，向窗口出示预约码。本机已保存这条预约。',
   'appt.done.back': '返回服务列表',
+  'appt.asResident': '以 {phone} 的身份预约',
+  'appt.asResidentHelp': '无需验证码。服务中心可以通过这个号码联系您；号码加密保存。',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

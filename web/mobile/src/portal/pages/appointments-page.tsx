@@ -1,7 +1,8 @@
 // 预约: services at the township and community service centres, their slots for the next two
-// weeks with the places left (holiday slots — 节假日办事预约 — marked), and booking with a name,
-// a phone and its SMS code; the booking code to show at the counter. Bookings made here are kept
-// in this browser under "my bookings".
+// weeks with the places left (holiday slots — 节假日办事预约 — marked), and booking with a name and
+// a phone proved by its SMS code, or as the logged-in resident ("以 139****5678 的身份预约", no
+// phone or code); the booking code to show at the counter. Bookings made here are kept in this
+// browser under "my bookings".
 import { Button, Input, Tag } from 'antd-mobile';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -9,9 +10,10 @@ import { LocalError } from '../api/explain.ts';
 import { portalApi, type Booking, type Service, type Slot } from '../api/portal-api.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { Loading, PageFrame } from '../components/page-frame.tsx';
-import { isCode, isPhone, normalizePhone, SmsCodeField } from '../components/sms-code-field.tsx';
+import { LOGIN_ENDED, PhoneOrResident, phoneProof } from '../components/phone-or-resident.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { regionParam } from '../lib/region.ts';
+import { useResident } from '../lib/resident.tsx';
 import { myBookings } from '../lib/storage.ts';
 import { useAsync } from '../../../../shared/use-async.ts';
 
@@ -207,6 +209,8 @@ function BookingForm({
   onStale: () => void;
 }) {
   const { t, day, time } = useI18n();
+  const me = useResident();
+  const asResident = me.status === 'resident' ? me.resident : null;
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   const [code, setCode] = useState('');
@@ -216,19 +220,13 @@ function BookingForm({
   const send = async () => {
     setError(null);
     if (!name.trim()) return setError(new LocalError('appt.nameMissing.title', 'appt.nameMissing.hint'));
-    if (!isPhone(phone)) return setError(new LocalError('sms.badPhone.title', 'sms.badPhone.hint'));
-    if (!isCode(code)) return setError(new LocalError('sms.badCode.title', 'sms.badCode.hint'));
+    const who = phoneProof(asResident, phone, code);
+    if (who instanceof LocalError) return setError(who);
     setSending(true);
     try {
-      onBooked(
-        await portalApi.book({
-          slot_id: slot.id,
-          name: name.trim(),
-          phone: normalizePhone(phone),
-          code: code.trim(),
-        }),
-      );
+      onBooked(await portalApi.book({ slot_id: slot.id, name: name.trim(), ...who }));
     } catch (e) {
+      me.noteError(e); // an ended login: the form shows the phone and code fields again
       setError(e);
       onStale(); // places may have changed
     } finally {
@@ -255,8 +253,17 @@ function BookingForm({
           data-testid="booking-name"
         />
       </label>
-      <SmsCodeField purpose="booking" phone={phone} code={code} onPhone={setPhone} onCode={setCode} />
-      <ErrorNotice error={error} testId="booking-error" />
+      <PhoneOrResident
+        purpose="booking"
+        resident={asResident}
+        as="appt.asResident"
+        asHelp="appt.asResidentHelp"
+        phone={phone}
+        code={code}
+        onPhone={setPhone}
+        onCode={setCode}
+      />
+      <ErrorNotice error={error} overrides={LOGIN_ENDED} testId="booking-error" />
       <Button
         color="primary"
         size="large"

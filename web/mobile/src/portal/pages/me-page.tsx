@@ -1,6 +1,6 @@
 // 我的: log in with a phone number and an SMS code (no password, no sign-up), see which number is
 // logged in (masked), log out, and 我的上报 — every report made with this number, newest first,
-// each opening its tracking page. Logged in, the report form needs no code.
+// each opening its tracking page. Logged in, reports, votes, comments and bookings need no code.
 import { Button, Tag, Toast } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';

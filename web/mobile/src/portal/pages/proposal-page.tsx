@@ -1,8 +1,9 @@
 // One proposal (出卷 → 征求意见 → 电子票决 → 结果): what is asked, who may vote (each resident, or one
 // vote per household 户), the windows and the phase now; the comments; a comment form during
-// consultation and the ballot during voting (both proved by an SMS code to a phone on the roll);
-// the result once the window has closed: counts, turnout, passed or not by the rule. Ballots are
-// secret: nothing here, nor on the staff's screens, links a vote to a person.
+// consultation and the ballot during voting (both with a phone on the roll, proved by an SMS code
+// or by the resident's login: "以 139****5678 的身份投票", no phone or code); the result once the
+// window has closed: counts, turnout, passed or not by the rule. Ballots are secret: nothing here,
+// nor on the staff's screens, links a vote to a person.
 import { Button, ProgressBar, Radio, TextArea } from 'antd-mobile';
 import { useState } from 'react';
 import { useParams } from 'react-router';
@@ -11,10 +12,16 @@ import { portalApi, type Proposal } from '../api/portal-api.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { Loading, PageFrame } from '../components/page-frame.tsx';
 import { PhaseTag } from '../components/phase-tag.tsx';
-import { isCode, isPhone, normalizePhone, SmsCodeField } from '../components/sms-code-field.tsx';
+import { LOGIN_ENDED, PhoneOrResident, phoneProof } from '../components/phone-or-resident.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/zh-CN.ts';
+import { useResident } from '../lib/resident.tsx';
 import { useAsync } from '../../../../shared/use-async.ts';
+
+/** Said to a logged-in resident: it is their login's number that is not on the roll. */
+const NOT_ELIGIBLE_AS_RESIDENT: ExplainOverrides = {
+  VOTE_NOT_ELIGIBLE: { title: 'resident.notEligible.title', hint: 'resident.notEligible.hint' },
+};
 
 const RULES: Record<string, MessageKey> = {
   more_than_half_of_eligible: 'proposal.rule.halfEligible',
@@ -95,6 +102,8 @@ function ProposalView({ p, reload, reloading }: { p: Proposal; reload: () => voi
 
 function VoteForm({ p }: { p: Proposal }) {
   const { t } = useI18n();
+  const me = useResident();
+  const asResident = me.status === 'resident' ? me.resident : null;
   const [option, setOption] = useState<string | null>(null);
   const [phone, setPhone] = useState('');
   const [code, setCode] = useState('');
@@ -102,22 +111,26 @@ function VoteForm({ p }: { p: Proposal }) {
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<{ outcome: 'cast' | 'changed'; label: string } | null>(null);
 
-  const overrides: ExplainOverrides =
-    p.eligibility === 'household'
+  const overrides: ExplainOverrides = {
+    ...LOGIN_ENDED,
+    ...(asResident ? NOT_ELIGIBLE_AS_RESIDENT : {}),
+    ...(p.eligibility === 'household'
       ? { VOTE_ALREADY_CAST: { title: 'vote.already.household', hint: 'vote.already.householdHint' } }
-      : { VOTE_ALREADY_CAST: { title: 'vote.already.resident', hint: 'vote.already.residentHint' } };
+      : { VOTE_ALREADY_CAST: { title: 'vote.already.resident', hint: 'vote.already.residentHint' } }),
+  };
 
   const send = async () => {
     setError(null);
     if (!option) return setError(new LocalError('vote.chooseOption.title', 'vote.chooseOption.hint'));
-    if (!isPhone(phone)) return setError(new LocalError('sms.badPhone.title', 'sms.badPhone.hint'));
-    if (!isCode(code)) return setError(new LocalError('sms.badCode.title', 'sms.badCode.hint'));
+    const who = phoneProof(asResident, phone, code);
+    if (who instanceof LocalError) return setError(who);
     setSending(true);
     try {
-      const r = await portalApi.vote(p.id, { phone: normalizePhone(phone), code: code.trim(), option });
+      const r = await portalApi.vote(p.id, { ...who, option });
       setDone({ outcome: r.outcome, label: p.options.find((o) => o.key === option)?.label ?? option });
       setCode('');
     } catch (e) {
+      me.noteError(e); // an ended login: the form shows the phone and code fields again
       setError(e);
     } finally {
       setSending(false);
@@ -156,8 +169,17 @@ function VoteForm({ p }: { p: Proposal }) {
           ))}
         </div>
       </Radio.Group>
-      <SmsCodeField purpose="vote" phone={phone} code={code} onPhone={setPhone} onCode={setCode} />
-      <p className="pt-help">{t('vote.rollHelp')}</p>
+      <PhoneOrResident
+        purpose="vote"
+        resident={asResident}
+        as="vote.asResident"
+        asHelp="vote.asResidentHelp"
+        help={<p className="pt-help">{t('vote.rollHelp')}</p>}
+        phone={phone}
+        code={code}
+        onPhone={setPhone}
+        onCode={setCode}
+      />
       <ErrorNotice error={error} overrides={overrides} testId="vote-error" />
       <Button
         color="primary"
@@ -221,6 +243,8 @@ function ResultView({ p }: { p: Proposal }) {
 
 function Comments({ p, onPosted }: { p: Proposal; onPosted: () => void }) {
   const { t, dateTime } = useI18n();
+  const me = useResident();
+  const asResident = me.status === 'resident' ? me.resident : null;
   const [body, setBody] = useState('');
   const [phone, setPhone] = useState('');
   const [code, setCode] = useState('');
@@ -233,16 +257,17 @@ function Comments({ p, onPosted }: { p: Proposal; onPosted: () => void }) {
     setError(null);
     if (body.trim().length < 2)
       return setError(new LocalError('comment.tooShort.title', 'comment.tooShort.hint'));
-    if (!isPhone(phone)) return setError(new LocalError('sms.badPhone.title', 'sms.badPhone.hint'));
-    if (!isCode(code)) return setError(new LocalError('sms.badCode.title', 'sms.badCode.hint'));
+    const who = phoneProof(asResident, phone, code);
+    if (who instanceof LocalError) return setError(who);
     setSending(true);
     try {
-      await portalApi.comment(p.id, { phone: normalizePhone(phone), code: code.trim(), body: body.trim() });
+      await portalApi.comment(p.id, { ...who, body: body.trim() });
       setBody('');
       setCode('');
       setPosted(true);
       onPosted();
     } catch (e) {
+      me.noteError(e);
       setError(e);
     } finally {
       setSending(false);
@@ -278,8 +303,21 @@ function Comments({ p, onPosted }: { p: Proposal; onPosted: () => void }) {
               data-testid="comment-body"
             />
           </label>
-          <SmsCodeField purpose="comment" phone={phone} code={code} onPhone={setPhone} onCode={setCode} />
-          <ErrorNotice error={error} testId="comment-error" />
+          <PhoneOrResident
+            purpose="comment"
+            resident={asResident}
+            as="comment.asResident"
+            asHelp="comment.asResidentHelp"
+            phone={phone}
+            code={code}
+            onPhone={setPhone}
+            onCode={setCode}
+          />
+          <ErrorNotice
+            error={error}
+            overrides={{ ...LOGIN_ENDED, ...(asResident ? NOT_ELIGIBLE_AS_RESIDENT : {}) }}
+            testId="comment-error"
+          />
           {posted && (
             <p className="pt-note" role="status">
               {t('comment.posted')}

@@ -11,6 +11,7 @@ import { CategoryPicker, type PickedCategory } from '../components/category-pick
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { LocationField, locationFromUrl, type Located } from '../components/location-field.tsx';
 import { PageFrame } from '../components/page-frame.tsx';
+import { AsResidentNote, LoginHint, SwitchAccountLink } from '../components/phone-or-resident.tsx';
 import { PhotoPicker, type PhotoItem } from '../components/photo-picker.tsx';
 import { isCode, isPhone, normalizePhone, SmsCodeField } from '../components/sms-code-field.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -235,10 +236,11 @@ export default function ReportPage() {
         <section className="pt-card">
           <h2 className="pt-card-title">{t('report.contact')}</h2>
           {asResident ? (
-            <div className="pt-note" data-testid="report-as-resident">
-              <strong>{t('report.asResident', { phone: asResident.phone_masked })}</strong>
-              <div className="pt-help">{t('report.asResidentHelp')}</div>
-            </div>
+            <AsResidentNote
+              purpose="report"
+              title={t('report.asResident', { phone: asResident.phone_masked })}
+              help={t('report.asResidentHelp')}
+            />
           ) : (
             <p className="pt-help">{t('report.contactHelp')}</p>
           )}
@@ -258,9 +260,7 @@ export default function ReportPage() {
             />
           </label>
           {asResident ? (
-            <Link to="/me" className="pt-link-button" data-testid="report-switch-account">
-              {t('report.switchAccount')}
-            </Link>
+            <SwitchAccountLink purpose="report" />
           ) : (
             <>
               <SmsCodeField
@@ -279,12 +279,7 @@ export default function ReportPage() {
                 phoneError={errors.phone && t(errors.phone)}
                 codeError={errors.code && t(errors.code)}
               />
-              <p className="pt-help" data-testid="report-login-hint">
-                {t('report.loginHint')}{' '}
-                <Link to="/me" className="pt-inline-link">
-                  {t('report.loginLink')}
-                </Link>
-              </p>
+              <LoginHint purpose="report" text={t('report.loginHint')} />
             </>
           )}
         </section>
