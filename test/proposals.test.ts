@@ -5,6 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MemorySmsSender } from '../src/commands/sms/sms-sender.ts';
+import { proposalBody, WITH_ABSTAIN } from './harness/proposal-fixture.ts';
 import { openTestApp, type TestApp } from './harness/test-app.ts';
 
 let t: TestApp;
@@ -47,26 +48,8 @@ before(async () => {
 });
 after(async () => t.close());
 
-function body(over: Record<string, unknown> = {}) {
-  return {
-    region_code: village,
-    title: '3 号楼加装电梯方案',
-    body: '拟在 3 号楼 2 单元加装电梯一部，费用按楼层分摊，请各户发表意见并投票。',
-    options: [
-      { key: 'agree', label: '同意' },
-      { key: 'disagree', label: '不同意' },
-      { key: 'abstain', label: '弃权' },
-    ],
-    eligibility: 'household',
-    pass_rule: 'more_than_half_of_eligible',
-    pass_option: 'agree',
-    consultation_from: at(0),
-    consultation_to: at(24),
-    voting_from: at(24),
-    voting_to: at(72),
-    ...over,
-  };
-}
+const body = (over: Record<string, unknown> = {}) =>
+  proposalBody(village, at, { options: WITH_ABSTAIN, ...over });
 async function code(phone: string, purpose: string): Promise<string> {
   t.clock.advance(61_000); // one code a minute per phone
   const r = await t.call('POST', '/api/v1/public/sms-codes', undefined, { phone, purpose });

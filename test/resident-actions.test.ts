@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { createHash, createHmac } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { MemorySmsSender } from '../src/commands/sms/sms-sender.ts';
+import { proposalBody } from './harness/proposal-fixture.ts';
 import { openTestApp, type TestApp } from './harness/test-app.ts';
 
 const HOUR = 3_600_000;
@@ -101,23 +102,7 @@ before(async () => {
     )
   ).rows[0]!.code;
   const propose = async (over: Record<string, unknown>) => {
-    const r = await t.call('POST', '/api/v1/proposals', tok.leader, {
-      region_code: village,
-      title: '3 号楼加装电梯方案',
-      body: '拟在 3 号楼 2 单元加装电梯一部，费用按楼层分摊，请各户发表意见并投票。',
-      options: [
-        { key: 'agree', label: '同意' },
-        { key: 'disagree', label: '不同意' },
-      ],
-      eligibility: 'household',
-      pass_rule: 'more_than_half_of_eligible',
-      pass_option: 'agree',
-      consultation_from: at(0),
-      consultation_to: at(24),
-      voting_from: at(24),
-      voting_to: at(72),
-      ...over,
-    });
+    const r = await t.call('POST', '/api/v1/proposals', tok.leader, proposalBody(village, at, over));
     assert.equal(r.statusCode, 201, r.body);
     const id = r.json<{ proposal: { id: string } }>().proposal.id;
     const roll = await t.app.inject({

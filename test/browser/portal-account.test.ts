@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { MemorySmsSender } from '../../src/commands/sms/sms-sender.ts';
 import type { AreaGeometry } from '../../src/domain/geo/geometry.ts';
 import { interiorPoint } from '../../src/domain/grids/interior-point.ts';
+import { proposalBody } from '../harness/proposal-fixture.ts';
 import { openBrowserApp, type BrowserApp, type TrackedPage } from './harness.ts';
 
 const PHONE = { width: 360, height: 640 };
@@ -248,22 +249,7 @@ void test('logged in: comments and votes on a proposal and books an appointment,
   ).rows[0]!.code;
   const start = b.t.clock.now().getTime();
   const at = (h: number) => new Date(start + h * 3_600_000).toISOString();
-  const created = await b.t.call('POST', '/api/v1/proposals', leader, {
-    region_code: village,
-    title: '3 号楼加装电梯方案',
-    body: '拟在 3 号楼 2 单元加装电梯一部，费用按楼层分摊，请各户发表意见并投票。',
-    options: [
-      { key: 'agree', label: '同意' },
-      { key: 'disagree', label: '不同意' },
-    ],
-    eligibility: 'household',
-    pass_rule: 'more_than_half_of_eligible',
-    pass_option: 'agree',
-    consultation_from: at(0),
-    consultation_to: at(24),
-    voting_from: at(24),
-    voting_to: at(72),
-  });
+  const created = await b.t.call('POST', '/api/v1/proposals', leader, proposalBody(village, at));
   assert.equal(created.statusCode, 201, created.body);
   const pid = created.json<{ proposal: { id: string } }>().proposal.id;
   const roll = await b.t.app.inject({

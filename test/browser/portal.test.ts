@@ -15,6 +15,7 @@ import type { Page } from 'playwright-core';
 import { MemorySmsSender } from '../../src/commands/sms/sms-sender.ts';
 import type { AreaGeometry } from '../../src/domain/geo/geometry.ts';
 import { interiorPoint } from '../../src/domain/grids/interior-point.ts';
+import { proposalBody, WITH_ABSTAIN } from '../harness/proposal-fixture.ts';
 import { openBrowserApp, SCREENSHOT_DIR, type BrowserApp, type TrackedPage } from './harness.ts';
 
 // Mon 2026-09-28 10:00 Asia/Shanghai: the 国庆 holidays (10-01 … 10-07) are within two weeks, so
@@ -486,24 +487,12 @@ void test('e-voting: one vote per household is refused in plain words; a change 
   const start = b.t.clock.now();
   const at = (h: number) => new Date(start.getTime() + h * HOUR).toISOString();
   const create = async (over: Record<string, unknown>) => {
-    const r = await b.t.call('POST', '/api/v1/proposals', tok.leader, {
-      region_code: village,
-      title: '3 号楼加装电梯方案',
-      body: '拟在 3 号楼 2 单元加装电梯一部，费用按楼层分摊，请各户发表意见并投票。',
-      options: [
-        { key: 'agree', label: '同意' },
-        { key: 'disagree', label: '不同意' },
-        { key: 'abstain', label: '弃权' },
-      ],
-      eligibility: 'household',
-      pass_rule: 'more_than_half_of_eligible',
-      pass_option: 'agree',
-      consultation_from: at(0),
-      consultation_to: at(24),
-      voting_from: at(24),
-      voting_to: at(72),
-      ...over,
-    });
+    const r = await b.t.call(
+      'POST',
+      '/api/v1/proposals',
+      tok.leader,
+      proposalBody(village, at, { options: WITH_ABSTAIN, ...over }),
+    );
     assert.equal(r.statusCode, 201, r.body);
     const id = r.json<{ proposal: { id: string } }>().proposal.id;
     const roll = await b.t.app.inject({
